@@ -1,0 +1,22 @@
+"""Markup lives in Jinja templates (crs/templates/), never in Python strings."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("crs"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render(template_name: str, **context) -> str:
+    return environment().get_template(template_name).render(**context)
