@@ -1,0 +1,1 @@
+"""Build logic of the co-production course: Markdown blocks, course model, exporters."""

@@ -1,0 +1,131 @@
+"""The course's authoring syntax as pymdownx.blocks, so it works in any Python-Markdown setup.
+
+    /// reflection | <stable-id>      a prompt the learner answers (saved in the browser)
+    /// quiz | <quiz-id>              a self-check quiz from quizzes/<quiz-id>.yml
+    /// activity | <activity-id>      a Read/Watch card from docs/_data/activities.yml
+    /// instructor                    tutor notes: collected into the tutor guide, dropped here
+
+Ids are written by authors, never derived from position, so moving a page loses no answers.
+Structural checks that need the whole course (unknown block names, duplicate ids, quizzes that
+do not exist) live in crs.course; a block that cannot render here raises CourseError.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from pathlib import Path
+
+from markdown import Markdown
+from pymdownx.blocks import BlocksExtension
+from pymdownx.blocks.block import Block, type_string
+
+from crs import data
+
+
+class Reflection(Block):
+    NAME = "reflection"
+    ARGUMENT = True
+    OPTIONS = {"guidance": ("", type_string)}
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        prompt_id = self.argument.strip()
+        section = etree.SubElement(
+            parent,
+            "section",
+            {
+                "class": "crs-reflection",
+                "id": f"reflect-{prompt_id}",
+                "data-crs-reflection": prompt_id,
+                "aria-labelledby": f"reflect-{prompt_id}-prompt",
+            },
+        )
+        label = etree.SubElement(section, "p", {"class": "crs-reflection__label"})
+        label.text = "Reflect"
+        self.prompt = etree.SubElement(
+            section, "div", {"class": "crs-reflection__prompt", "id": f"reflect-{prompt_id}-prompt"}
+        )
+        if self.options["guidance"]:
+            guidance = etree.SubElement(
+                section,
+                "p",
+                {"class": "crs-reflection__guidance", "id": f"reflect-{prompt_id}-guidance"},
+            )
+            guidance.text = self.options["guidance"]
+        return section
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        return self.prompt
+
+
+class _Rendered(Block):
+    """A block whose whole output comes from course data through a Jinja template."""
+
+    ARGUMENT = True
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        holder = etree.SubElement(parent, "div", {"class": f"crs-{self.NAME}-holder"})
+        holder.text = self.md.htmlStash.store(self.render_html(self.argument.strip()))
+        return holder
+
+    def render_html(self, item_id: str) -> str:
+        raise NotImplementedError
+
+
+class Quiz(_Rendered):
+    NAME = "quiz"
+
+    def render_html(self, item_id: str) -> str:
+        from crs import quizzes
+
+        quiz = data.quizzes(Path(self.config["quizzes_dir"])).get(item_id)
+        if quiz is None:
+            raise KeyError(f"no quiz '{item_id}' in {self.config['quizzes_dir']}")
+        return quizzes.render_quiz(quiz, quizzes.render_markdown_safely)
+
+
+class Activity(_Rendered):
+    NAME = "activity"
+
+    def render_html(self, item_id: str) -> str:
+        from crs import activities
+
+        data_dir = Path(self.config["data_dir"])
+        references = data.references(data_dir)
+        return activities.render_activity(data.activities(data_dir)[item_id], references)
+
+
+class Instructor(Block):
+    """Tutor notes. Learner pages drop them; the tutor guide and tutor PDF show them."""
+
+    NAME = "instructor"
+    ARGUMENT = None
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self.parent = parent
+        aside = etree.SubElement(parent, "aside", {"class": "crs-instructor"})
+        heading = etree.SubElement(aside, "p", {"class": "crs-instructor__label"})
+        heading.text = "Tutor note"
+        return aside
+
+    def on_inline_end(self, block: etree.Element) -> None:
+        if not self.config["show_instructor_notes"]:
+            self.parent.remove(block)
+
+
+class CourseBlocksExtension(BlocksExtension):
+    def __init__(self, *args, **kwargs):
+        self.config = {
+            "quizzes_dir": ["quizzes", "Folder of quizzes/<quiz-id>.yml files"],
+            "data_dir": ["docs/_data", "Folder of references.yml and activities.yml"],
+            "show_instructor_notes": [False, "Keep /// instructor notes in the output"],
+        }
+        super().__init__(*args, **kwargs)
+
+    def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        config = self.getConfigs()
+        for block in (Reflection, Quiz, Activity, Instructor):
+            block_mgr.register(block, config)
+
+
+def makeExtension(*args, **kwargs) -> CourseBlocksExtension:  # noqa: N802 (Markdown's API name)
+    return CourseBlocksExtension(*args, **kwargs)

@@ -1,0 +1,233 @@
+"""The course model: pages in nav order with their front matter and the blocks written in them.
+
+Everything aggregated elsewhere (module home, tutor guide, workspace, progress, PDFs, exports)
+is read from here, so each fact is written once, in the lesson where it belongs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+from crs.errors import CourseError
+from crs.mdtext import unfenced_lines
+
+_BLOCK_START = re.compile(r"^[ ]{0,3}(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
+_BLOCK_END = re.compile(r"^[ ]{0,3}(/{3,})[ ]*$")
+
+
+@dataclass(frozen=True)
+class BlockUse:
+    name: str
+    argument: str
+    options: dict
+    body: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: str
+    prompt: str
+    guidance: str
+    page: str
+    line: int
+
+
+@dataclass(frozen=True)
+class InstructorNote:
+    markdown: str
+    page: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str
+    title: str
+    time: int | None
+    objectives: tuple[str, ...]
+    keypoints: tuple[str, ...]
+    reflections: tuple[Reflection, ...]
+    quiz_uses: tuple[tuple[str, int], ...]
+    notes: tuple[InstructorNote, ...]
+
+    @property
+    def is_lesson(self) -> bool:
+        return self.time is not None
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL (the offline plugin forces use_directory_urls: false)."""
+        return self.src[: -len(".md")] + ".html"
+
+
+@dataclass
+class Course:
+    pages: list[Page]
+    quizzes: dict = field(default_factory=dict)
+
+    @property
+    def lessons(self) -> list[Page]:
+        return [page for page in self.pages if page.is_lesson]
+
+    @property
+    def reflections(self) -> list[Reflection]:
+        return [r for page in self.pages for r in page.reflections]
+
+    def quizzes_of(self, page: Page) -> list:
+        return [self.quizzes[quiz_id] for quiz_id, _ in page.quiz_uses if quiz_id in self.quizzes]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(lesson.time for lesson in self.lessons)
+
+
+def scan_blocks(text: str, src: str, known: set[str], first_line: int = 1) -> list[BlockUse]:
+    """Every `/// name | argument` block outside code fences, with its line and body.
+
+    An unknown name would otherwise reach the learner as literal slashes, so it is an error.
+    """
+    lines = text.split("\n")
+    found: list[BlockUse] = []
+    stack: list[tuple[int, str, str, int, int]] = []  # (slashes, name, arg, line index, body start)
+    for index, line in unfenced_lines(lines):
+        line_no = first_line + index
+        end = _BLOCK_END.match(line)
+        if end and stack and stack[-1][0] == len(end.group(1)):
+            slashes, name, arg, start, body_start = stack.pop()
+            options, body = _split_options("\n".join(lines[body_start:index]), src, start + 1)
+            found.append(BlockUse(name, arg, options, body, first_line + start))
+            continue
+        start = _BLOCK_START.match(line)
+        if start:
+            name = start.group(2).lower()
+            if name not in known:
+                raise CourseError(
+                    src, line_no, f"unknown block '/// {name}'; known blocks: {', '.join(sorted(known))}"
+                )
+            stack.append((len(start.group(1)), name, (start.group(3) or "").strip(), index, index + 1))
+    if stack:
+        _, name, _, start, _ = stack[-1]
+        raise CourseError(src, first_line + start, f"block '/// {name}' is never closed by '///'")
+    return sorted(found, key=lambda use: use.line)
+
+
+def _split_options(body: str, src: str, line: int) -> tuple[dict, str]:
+    """pymdownx.blocks options: indented YAML lines right after the header."""
+    lines = body.split("\n")
+    count = 0
+    while count < len(lines) and lines[count].startswith("    ") and lines[count].strip():
+        count += 1
+    if not count:
+        return {}, body.strip()
+    try:
+        options = yaml.safe_load("\n".join(item[4:] for item in lines[:count])) or {}
+    except yaml.YAMLError as error:
+        raise CourseError(src, line, f"block options are not valid YAML: {error}") from None
+    if not isinstance(options, dict):
+        raise CourseError(src, line, "block options must be 'key: value' lines")
+    return options, "\n".join(lines[count:]).strip()
+
+
+def _meta_line(text: str, key: str) -> int:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
+    value = meta.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise CourseError(src, _meta_line(text, key), f"'{key}' must be a list of sentences")
+    return tuple(value)
+
+
+def body_start_line(text: str) -> int:
+    """Line number of the first body line once front matter is taken off (as MkDocs does)."""
+    body, _ = get_data(text)
+    return text.count("\n") - body.count("\n") + 1
+
+
+def read_page(text: str, src: str, known_blocks: set[str], label: str | None = None) -> Page:
+    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name."""
+    body, meta = get_data(text)
+    first_body_line = body_start_line(text)
+    src_label = label or src
+    time = meta.get("time")
+    if time is not None and (not isinstance(time, int) or isinstance(time, bool) or time <= 0):
+        raise CourseError(
+            src_label, _meta_line(text, "time"), f"'time' must be whole minutes (e.g. 15), found {time!r}"
+        )
+    title = meta.get("title")
+    if time is not None and not (isinstance(title, str) and title.strip()):
+        raise CourseError(src_label, 1, "a lesson (a page with 'time') needs a 'title' in its front matter")
+    objectives = _string_list(meta, "objectives", text, src_label)
+    keypoints = _string_list(meta, "keypoints", text, src_label)
+    if time is not None and not (objectives and keypoints):
+        raise CourseError(src_label, 1, "a lesson needs 'objectives' and 'keypoints' in its front matter")
+
+    uses = scan_blocks(body, src_label, known_blocks, first_line=first_body_line)
+    reflections = tuple(
+        Reflection(use.argument, use.body, str(use.options.get("guidance", "")), src_label, use.line)
+        for use in uses
+        if use.name == "reflection"
+    )
+    notes = tuple(InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "instructor")
+    quiz_uses = tuple((use.argument, use.line) for use in uses if use.name == "quiz")
+    for use in uses:
+        if use.name in {"reflection", "quiz", "activity"} and not use.argument:
+            raise CourseError(src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'")
+    return Page(src, title or "", time, objectives, keypoints, reflections, quiz_uses, notes)
+
+
+def check_unique_reflections(pages: list[Page]) -> None:
+    seen: dict[str, Reflection] = {}
+    for reflection in (r for page in pages for r in page.reflections):
+        first = seen.setdefault(reflection.id, reflection)
+        if first is not reflection:
+            raise CourseError(
+                reflection.page,
+                reflection.line,
+                f"reflection id '{reflection.id}' is already used at {first.page}:{first.line}; "
+                "ids must be unique across the course",
+            )
+
+
+def load_course(docs_dir: Path, page_srcs: list[str], known_blocks: set[str]) -> Course:
+    """Read every page listed in nav order and check what spans pages."""
+    pages = []
+    for src in page_srcs:
+        path = docs_dir / src
+        label = f"{docs_dir.name}/{src}"
+        pages.append(read_page(path.read_text(encoding="utf-8"), src, known_blocks, label))
+    check_unique_reflections(pages)
+    return Course(pages)
+
+
+def summary(course: Course, course_id: str, version: str) -> dict:
+    """What the browser needs to show progress and the workspace (embedded as JSON)."""
+    return {
+        "course": course_id,
+        "version": version,
+        "lessons": [
+            {
+                "page": page.src,
+                "url": page.url,
+                "title": page.title,
+                "time": page.time,
+                "objectives": list(page.objectives),
+                "reflections": [{"id": r.id, "prompt": r.prompt} for r in page.reflections],
+                "quizzes": [
+                    {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]}
+                    for quiz in course.quizzes_of(page)
+                ],
+            }
+            for page in course.lessons
+        ],
+    }

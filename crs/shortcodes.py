@@ -1,0 +1,32 @@
+"""`<!-- crs:name -->` markers that a page places and the build fills from the course model.
+
+An HTML comment stays invisible if the build is skipped, and an unknown name fails the build
+rather than silently rendering nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+from crs.errors import CourseError
+from crs.mdtext import unfenced_lines
+
+_MARKER = re.compile(r"<!--\s*crs:([\w-]+)\s*-->")
+
+
+def expand(
+    markdown: str, src: str, renderers: Mapping[str, Callable[[], str]], first_line: int = 1
+) -> str:
+    lines = markdown.split("\n")
+    for index, line in unfenced_lines(lines):
+
+        def replace(match: re.Match, line_no: int = index + first_line) -> str:
+            name = match.group(1)
+            if name not in renderers:
+                known = ", ".join(sorted(renderers))
+                raise CourseError(src, line_no, f"unknown marker 'crs:{name}'; known: {known}")
+            return renderers[name]()
+
+        lines[index] = _MARKER.sub(replace, line)
+    return "\n".join(lines)

@@ -1,0 +1,138 @@
+"""What the MkDocs hook does, as plain functions: load and check the course, then fill pages.
+
+overrides/hooks/course.py only forwards MkDocs events here, so all of it is unit-testable and
+the PDF and export scripts reuse the same loading.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from mkdocs.utils import get_relative_url
+
+from crs import bibliography, course, data, glossary, quizzes, shortcodes
+from crs.errors import CourseError
+from crs.templating import render
+
+COURSE_ID = "co-production"
+EXTENSION = "crs.blocks"
+# Bundle written to site/assets/crs/ -> its entry module in overrides/crs/. Tutor-only code is a
+# bundle of its own so learner pages never download it.
+BUNDLES = {"crs.js": "main.js", "tutor.js": "tutor.js", "crs.css": "main.css"}
+
+
+@dataclass
+class SiteState:
+    course: course.Course
+    references: dict
+    terms: list
+    version: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def project_paths(config) -> dict[str, Path]:
+    """Folders named in mkdocs.yml, made absolute so builds work from any working directory."""
+    root = Path(config.config_file_path).parent
+    options = config.mdx_configs.setdefault(EXTENSION, {})
+    for key, default in (("quizzes_dir", "quizzes"), ("data_dir", "docs/_data")):
+        options[key] = str((root / options.get(key, default)).resolve())
+    return {
+        "root": root,
+        "docs": Path(config.docs_dir),
+        "quizzes": Path(options["quizzes_dir"]),
+        "data": Path(options["data_dir"]),
+    }
+
+
+def nav_sources(nav) -> list[str]:
+    """Docs-relative .md paths in nav order (nav entries may be strings, dicts or lists)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    if isinstance(nav, list):
+        return [src for item in nav for src in nav_sources(item)]
+    return []
+
+
+def known_blocks(config) -> set[str]:
+    """Block names registered by the configured extensions: the one list of valid syntax."""
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    manager = md.parser.blockprocessors["blocks"]
+    return set(manager.blocks)
+
+
+def load(config) -> SiteState:
+    """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
+    paths = project_paths(config)
+    the_course = course.load_course(
+        paths["docs"], nav_sources(config.nav), known_blocks(config)
+    )
+    the_course.quizzes = data.quizzes(paths["quizzes"])
+    used = {
+        quiz_id: (page.src, line) for page in the_course.pages for quiz_id, line in page.quiz_uses
+    }
+    warnings = quizzes.check_usage(the_course.quizzes, used)
+    quizzes.check_grounding(the_course.quizzes, paths["docs"])
+    references = data.references(paths["data"])
+    data.activities(paths["data"])
+    summary = course.summary(the_course, COURSE_ID, "")
+    version = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:12]
+    return SiteState(the_course, references, data.glossary(paths["data"]), version, warnings)
+
+
+def course_json(state: SiteState) -> dict:
+    return course.summary(state.course, COURSE_ID, state.version)
+
+
+def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_line: int) -> str:
+    """Fill markers, link citations and add glossary tooltips to one page's Markdown."""
+    label = f"docs/{src}"
+
+    def link(target_url: str) -> str:
+        return get_relative_url(target_url, page_url)
+
+    renderers = {
+        "lessons": lambda: render(
+            "lessons.html",
+            lessons=state.course.lessons,
+            total=state.course.total_minutes,
+            link=link,
+        ),
+        "references": lambda: bibliography.render_references(state.references),
+        "glossary": lambda: glossary.render_glossary(state.terms),
+    }
+    text = shortcodes.expand(text, label, renderers, first_line=first_line)
+    text = bibliography.expand_citations(text, src, state.references)
+    if src != "glossary.md":
+        text += "\n\n" + glossary.abbreviations(state.terms) + "\n"
+    return text
+
+
+def bundle_scripts(root: Path, site_dir: Path) -> None:
+    """Bundle overrides/crs/*.js into one classic script: ES modules do not load from file://."""
+    esbuild = root / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        raise CourseError("package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)")
+    out = site_dir / "assets" / "crs"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, source in BUNDLES.items():
+        entry = root / "overrides" / "crs" / source
+        if not entry.exists():
+            continue
+        result = subprocess.run(
+            [str(esbuild), str(entry), "--bundle", "--minify", f"--outfile={out / name}",
+             "--log-level=error", *(["--format=iife", "--target=es2020"] if name.endswith(".js") else [])],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode:
+            raise CourseError(str(entry.relative_to(root)), None, result.stderr.strip())
+    # overrides/ is copied into the site as theme files; the sources are not needed there.
+    shutil.rmtree(site_dir / "crs", ignore_errors=True)

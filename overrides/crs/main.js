@@ -1,0 +1,19 @@
+// Entry point bundled (esbuild, IIFE) into assets/crs/crs.js so it also runs from file://.
+// Material swaps page content on instant navigation; document$ emits for every page, so each
+// component mounts on what the new page holds. Components mark elements they have mounted.
+const components = [
+  // [selector, mount(el)] — each component adds its own line.
+]
+
+function mountPage() {
+  for (const [selector, mount] of components) {
+    for (const el of document.querySelectorAll(selector)) {
+      if (el.dataset.crsMounted) continue
+      el.dataset.crsMounted = "true"
+      mount(el)
+    }
+  }
+}
+
+if (window.document$) window.document$.subscribe(mountPage)
+else document.addEventListener("DOMContentLoaded", mountPage)

@@ -1,0 +1,53 @@
+"""MkDocs glue for the course: each event forwards to crs.site (see there for the why)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from crs import course, site
+from crs.errors import CourseError
+
+log = logging.getLogger("mkdocs.hooks.course")
+_state: dict = {}
+
+
+def _fail(error: CourseError) -> PluginError:
+    return PluginError(str(error))
+
+
+def on_pre_build(config) -> None:
+    try:
+        _state["site"] = site.load(config)
+    except CourseError as error:
+        raise _fail(error) from None
+    for warning in _state["site"].warnings:
+        log.warning(warning)
+
+
+def on_env(env, config, files):
+    env.globals["crs_course"] = site.course_json(_state["site"])
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    try:
+        return site.page_markdown(
+            markdown,
+            page.file.src_uri,
+            page.file.url,
+            _state["site"],
+            course.body_start_line(source),
+        )
+    except CourseError as error:
+        raise _fail(error) from None
+
+
+def on_post_build(config) -> None:
+    try:
+        site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
+    except CourseError as error:
+        raise _fail(error) from None

@@ -1,0 +1,28 @@
+# Shared set-up for scripts/serve, scripts/build and scripts/test: sourced, not run.
+# Creates .venv on first use and reinstalls only when a dependency file changes, so the
+# second run of any command starts at once.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NO_MKDOCS_2_WARNING=1
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+ensure_python_env() {  # $@: extra requirement files
+  local files=(requirements.txt constraints.txt pyproject.toml "$@")
+  local stamp="$VENV/.crs-installed"
+  local want
+  want="$(cat "${files[@]}" | sha256sum | cut -d' ' -f1)"
+  if [[ ! -x "$PY" ]]; then
+    echo "crs: creating virtualenv in .venv" >&2
+    python3 -m venv "$VENV"
+  fi
+  if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+    echo "crs: installing pinned Python dependencies" >&2
+    local reqs=()
+    for f in requirements.txt "$@"; do reqs+=(-r "$f"); done
+    "$PY" -m pip install --quiet --disable-pip-version-check "${reqs[@]}" -c constraints.txt
+    "$PY" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+    echo "$want" > "$stamp"
+  fi
+}
