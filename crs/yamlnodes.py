@@ -1,0 +1,96 @@
+"""Read a YAML list of mappings and keep each value's line, so errors can name file and line.
+
+Shared by the bibliography, glossary and activities loaders: each validates plain Python data
+but reports problems at the line the author has to edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from crs.errors import CourseError
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One mapping of a YAML list: its values, the line of the entry and of each key."""
+
+    values: dict[str, object]
+    line: int
+    lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+def _plain(node: yaml.Node) -> object:
+    """The Python value of a composed node, built as yaml.safe_load would build it."""
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
+def load_entries(path: Path) -> list[Entry]:
+    """The entries of a YAML file whose top level is a list of mappings (line numbers 1-based)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CourseError(path, None, f"cannot read the file: {exc.strerror}") from exc
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CourseError(
+            path, line, f"expected valid YAML, found a syntax error: {problem}"
+        ) from exc
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        raise CourseError(
+            path, root.start_mark.line + 1, f"expected a list of entries, found {_kind(root)}"
+        )
+    entries = []
+    for item in root.value:
+        line = item.start_mark.line + 1
+        if not isinstance(item, yaml.MappingNode):
+            raise CourseError(path, line, f"expected an entry (a mapping), found {_kind(item)}")
+        values: dict[str, object] = {}
+        lines: dict[str, int] = {}
+        for key_node, value_node in item.value:
+            key = str(_plain(key_node))
+            if key in values:
+                raise CourseError(
+                    path,
+                    key_node.start_mark.line + 1,
+                    f"expected each field once, found '{key}' twice",
+                )
+            values[key] = _plain(value_node)
+            lines[key] = key_node.start_mark.line + 1
+        entries.append(Entry(values, line, lines))
+    return entries
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    return f"the value {node.value!r}"
+
+
+def describe(value: object) -> str:
+    """A short description of a found value for error messages."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"'{value}'" if value else "an empty string"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{type(value).__name__} {value!r}"
