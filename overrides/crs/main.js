@@ -1,8 +1,11 @@
 // Entry point bundled (esbuild, IIFE) into assets/crs/crs.js so it also runs from file://.
 // Material swaps page content on instant navigation; document$ emits for every page, so each
 // component mounts on what the new page holds. Components mark elements they have mounted.
+import { mountQuiz } from "./quizzes.js"
+
 const components = [
   // [selector, mount(el)] — each component adds its own line.
+  ["[data-crs-quiz]", mountQuiz],
 ]
 
 function mountPage() {
