@@ -16,6 +16,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown import Markdown
+from mkdocs.utils import get_relative_url
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
@@ -91,7 +92,13 @@ class Activity(_Rendered):
 
         data_dir = Path(self.config["data_dir"])
         references = data.references(data_dir)
-        return activities.render_activity(data.activities(data_dir)[item_id], references)
+        activity = data.activities(data_dir)[item_id]
+        page_url = self.config["page_url"]
+        href = None
+        if page_url:
+            target = f"references.html#{activity.reference}"
+            href = get_relative_url(target, page_url)
+        return activities.render_activity(activity, references, href)
 
 
 class Instructor(Block):
@@ -118,6 +125,9 @@ class CourseBlocksExtension(BlocksExtension):
             "quizzes_dir": ["quizzes", "Folder of quizzes/<quiz-id>.yml files"],
             "data_dir": ["docs/_data", "Folder of references.yml and activities.yml"],
             "show_instructor_notes": [False, "Keep /// instructor notes in the output"],
+            # Raw HTML is not rewritten by MkDocs, so links out of rendered blocks need the
+            # current page's URL; the MkDocs hook sets it per page.
+            "page_url": ["", "Site-relative URL of the page being rendered"],
         }
         super().__init__(*args, **kwargs)
 

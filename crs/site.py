@@ -16,7 +16,7 @@ from pathlib import Path
 import markdown
 from mkdocs.utils import get_relative_url
 
-from crs import bibliography, course, data, glossary, quizzes, shortcodes
+from crs import bibliography, course, data, glossary, quizzes, shortcodes, workspace
 from crs.errors import CourseError
 from crs.templating import render
 
@@ -106,10 +106,13 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
             link=link,
         ),
         "references": lambda: bibliography.render_references(state.references),
-        "glossary": lambda: glossary.render_glossary(state.terms),
+        "glossary": lambda: glossary.render_glossary(
+            state.terms, src, {page.src: page.title for page in state.course.pages}
+        ),
+        "workspace": lambda: workspace.render_workspace(state.course, link),
     }
     text = shortcodes.expand(text, label, renderers, first_line=first_line)
-    text = bibliography.expand_citations(text, src, state.references)
+    text = bibliography.expand_citations(text, src, state.references, first_line=first_line)
     if src != "glossary.md":
         text += "\n\n" + glossary.abbreviations(state.terms) + "\n"
     return text

@@ -26,3 +26,14 @@ ensure_python_env() {  # $@: extra requirement files
     echo "$want" > "$stamp"
   fi
 }
+
+ensure_node_modules() {  # esbuild bundles the front end; axe-core is for the tests
+  local want
+  want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [[ "$(cat node_modules/.crs-installed 2>/dev/null)" != "$want" ]]; then
+    command -v npm >/dev/null || { echo "crs: Node.js 20+ with npm is needed (apt-get install nodejs npm)" >&2; exit 1; }
+    echo "crs: installing pinned npm packages" >&2
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$want" > node_modules/.crs-installed
+  fi
+}

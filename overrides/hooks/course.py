@@ -33,6 +33,7 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    config.mdx_configs[site.EXTENSION]["page_url"] = page.file.url
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
         return site.page_markdown(

@@ -1,0 +1,60 @@
+"""The built site in a real browser: no third-party requests, offline search, axe clean."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+def page_paths(site_dir, site_pages) -> list[str]:
+    return [p.relative_to(site_dir).as_posix() for p in site_pages]
+
+
+def test_pages_request_nothing_from_other_hosts(page, site_url, site_dir, site_pages):
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in page_paths(site_dir, site_pages):
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    local = urlsplit(site_url).netloc
+    foreign = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https")
+                      and urlsplit(u).netloc != local})
+    assert requests, "no requests were recorded at all"
+    assert foreign == []
+
+
+def test_offline_from_file_url_searches_with_no_network(page, site_dir):
+    blocked: list[str] = []
+
+    def block_network(route):
+        blocked.append(route.request.url)
+        route.abort()
+
+    page.route("http://**/*", block_network)
+    page.route("https://**/*", block_network)
+    page.goto((site_dir / "index.html").as_uri())
+    page.keyboard.press("s")  # Material's search shortcut, as a keyboard user opens it
+    page.locator("input.md-search__input").fill("core economy")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    assert blocked == []
+
+
+def test_every_page_has_no_axe_violations(page, site_url, site_dir, site_pages):
+    found = {}
+    for path in page_paths(site_dir, site_pages):
+        page.goto(f"{site_url}/{path}", wait_until="networkidle")
+        violations = axe_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}
+
+
+def test_dark_palette_has_no_axe_violations(page, site_url):
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{site_url}/index.html", wait_until="networkidle")
+    assert axe_violations(page) == []
