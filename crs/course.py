@@ -108,9 +108,13 @@ def scan_blocks(text: str, src: str, known: set[str], first_line: int = 1) -> li
             name = start.group(2).lower()
             if name not in known:
                 raise CourseError(
-                    src, line_no, f"unknown block '/// {name}'; known blocks: {', '.join(sorted(known))}"
+                    src,
+                    line_no,
+                    f"unknown block '/// {name}'; known blocks: {', '.join(sorted(known))}",
                 )
-            stack.append((len(start.group(1)), name, (start.group(3) or "").strip(), index, index + 1))
+            stack.append(
+                (len(start.group(1)), name, (start.group(3) or "").strip(), index, index + 1)
+            )
     if stack:
         _, name, _, start, _ = stack[-1]
         raise CourseError(src, first_line + start, f"block '/// {name}' is never closed by '///'")
@@ -162,27 +166,39 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
     time = meta.get("time")
     if time is not None and (not isinstance(time, int) or isinstance(time, bool) or time <= 0):
         raise CourseError(
-            src_label, _meta_line(text, "time"), f"'time' must be whole minutes (e.g. 15), found {time!r}"
+            src_label,
+            _meta_line(text, "time"),
+            f"'time' must be whole minutes (e.g. 15), found {time!r}",
         )
     title = meta.get("title")
     if time is not None and not (isinstance(title, str) and title.strip()):
-        raise CourseError(src_label, 1, "a lesson (a page with 'time') needs a 'title' in its front matter")
+        raise CourseError(
+            src_label, 1, "a lesson (a page with 'time') needs a 'title' in its front matter"
+        )
     objectives = _string_list(meta, "objectives", text, src_label)
     keypoints = _string_list(meta, "keypoints", text, src_label)
     if time is not None and not (objectives and keypoints):
-        raise CourseError(src_label, 1, "a lesson needs 'objectives' and 'keypoints' in its front matter")
+        raise CourseError(
+            src_label, 1, "a lesson needs 'objectives' and 'keypoints' in its front matter"
+        )
 
     uses = scan_blocks(body, src_label, known_blocks, first_line=first_body_line)
     reflections = tuple(
-        Reflection(use.argument, use.body, str(use.options.get("guidance", "")), src_label, use.line)
+        Reflection(
+            use.argument, use.body, str(use.options.get("guidance", "")), src_label, use.line
+        )
         for use in uses
         if use.name == "reflection"
     )
-    notes = tuple(InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "instructor")
+    notes = tuple(
+        InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "instructor"
+    )
     quiz_uses = tuple((use.argument, use.line) for use in uses if use.name == "quiz")
     for use in uses:
         if use.name in {"reflection", "quiz", "activity"} and not use.argument:
-            raise CourseError(src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'")
+            raise CourseError(
+                src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
+            )
     return Page(src, title or "", time, objectives, keypoints, reflections, quiz_uses, notes)
 
 
@@ -224,7 +240,11 @@ def summary(course: Course, course_id: str, version: str) -> dict:
                 "objectives": list(page.objectives),
                 "reflections": [{"id": r.id, "prompt": r.prompt} for r in page.reflections],
                 "quizzes": [
-                    {"id": quiz.id, "title": quiz.title, "questions": [q.id for q in quiz.questions]}
+                    {
+                        "id": quiz.id,
+                        "title": quiz.title,
+                        "questions": [q.id for q in quiz.questions],
+                    }
                     for quiz in course.quizzes_of(page)
                 ],
             }

@@ -63,7 +63,9 @@ def nav_sources(nav) -> list[str]:
 
 def known_blocks(config) -> set[str]:
     """Block names registered by the configured extensions: the one list of valid syntax."""
-    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    md = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
     manager = md.parser.blockprocessors["blocks"]
     return set(manager.blocks)
 
@@ -71,9 +73,7 @@ def known_blocks(config) -> set[str]:
 def load(config) -> SiteState:
     """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
     paths = project_paths(config)
-    the_course = course.load_course(
-        paths["docs"], nav_sources(config.nav), known_blocks(config)
-    )
+    the_course = course.load_course(paths["docs"], nav_sources(config.nav), known_blocks(config))
     the_course.quizzes = data.quizzes(paths["quizzes"])
     used = {
         quiz_id: (page.src, line) for page in the_course.pages for quiz_id, line in page.quiz_uses
@@ -122,7 +122,9 @@ def bundle_scripts(root: Path, site_dir: Path) -> None:
     """Bundle overrides/crs/*.js into one classic script: ES modules do not load from file://."""
     esbuild = root / "node_modules" / ".bin" / "esbuild"
     if not esbuild.exists():
-        raise CourseError("package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)")
+        raise CourseError(
+            "package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)"
+        )
     out = site_dir / "assets" / "crs"
     out.mkdir(parents=True, exist_ok=True)
     for name, source in BUNDLES.items():
@@ -130,8 +132,15 @@ def bundle_scripts(root: Path, site_dir: Path) -> None:
         if not entry.exists():
             continue
         result = subprocess.run(
-            [str(esbuild), str(entry), "--bundle", "--minify", f"--outfile={out / name}",
-             "--log-level=error", *(["--format=iife", "--target=es2020"] if name.endswith(".js") else [])],
+            [
+                str(esbuild),
+                str(entry),
+                "--bundle",
+                "--minify",
+                f"--outfile={out / name}",
+                "--log-level=error",
+                *(["--format=iife", "--target=es2020"] if name.endswith(".js") else []),
+            ],
             capture_output=True,
             text=True,
         )

@@ -47,8 +47,19 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
     """A real `mkdocs build --strict` of `project`, as the README's build command runs it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-         str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site_dir),
+            *extra,
+        ],
         capture_output=True,
         text=True,
         env=env,

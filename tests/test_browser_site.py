@@ -20,8 +20,13 @@ def test_pages_request_nothing_from_other_hosts(page, site_url, site_dir, site_p
     for path in page_paths(site_dir, site_pages):
         page.goto(f"{site_url}/{path}", wait_until="networkidle")
     local = urlsplit(site_url).netloc
-    foreign = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https")
-                      and urlsplit(u).netloc != local})
+    foreign = sorted(
+        {
+            u
+            for u in requests
+            if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != local
+        }
+    )
     assert requests, "no requests were recorded at all"
     assert foreign == []
 

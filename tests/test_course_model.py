@@ -40,7 +40,11 @@ def test_lesson_page_yields_reflections_quizzes_and_notes_with_lines():
     assert page.is_lesson and page.time == 10 and page.url == "lesson.html"
     [reflection] = page.reflections
     assert (reflection.id, reflection.prompt, reflection.guidance, reflection.line) == (
-        "first-thoughts", "What do you think?", "Two lines are enough.", 11)
+        "first-thoughts",
+        "What do you think?",
+        "Two lines are enough.",
+        11,
+    )
     assert page.quiz_uses == (("a-quiz", 17),)
     assert page.notes[0].markdown == "Ask the group first." and page.notes[0].line == 20
 

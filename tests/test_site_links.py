@@ -69,7 +69,9 @@ def test_external_urls_are_well_formed(site_pages):
 def test_external_urls_answer_online(site_pages):
     dead = []
     for url in sorted(external_urls(site_pages)):
-        request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "crs-linkcheck"})
+        request = urllib.request.Request(
+            url, method="HEAD", headers={"User-Agent": "crs-linkcheck"}
+        )
         try:
             urllib.request.urlopen(request, timeout=15)
         except Exception as error:  # noqa: BLE001 - any failure is a finding to report

@@ -1,0 +1,234 @@
+"""Build-time and page-weight figures for the course site, printed as JSON and a Markdown table.
+
+- strict build of this site vs a plain Material build of the same Markdown with our blocks,
+  hook and extension stripped (median of --runs builds each);
+- bytes per page (raw and gzip): HTML, our JS/CSS, the theme's JS/CSS;
+- a synthetic course of N copies of the lesson pages, to show how build time grows with N.
+
+Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
+JS+CSS <= 12 KB gzipped per page, build time roughly linear in N.
+
+Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUR_BLOCK = re.compile(r"^/{3,}\s*(reflection|quiz|activity|instructor)\b.*$", re.M)
+OUR_ASSETS = ("assets/crs/crs.js", "assets/crs/crs.css")
+THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|stylesheets/)[^"]*)"')
+TARGET_OVERHEAD = 1.25
+TARGET_OUR_GZIP = 12 * 1024
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("docs", "overrides", "quizzes", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    (target / "node_modules").symlink_to(ROOT / "node_modules")
+    return target
+
+
+def build(project: Path, out: Path, strict: bool = True) -> float:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(out),
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [*command, *(["--strict"] if strict else [])],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"build of {project} failed:\n{result.stderr}")
+    return elapsed
+
+
+def median_build(project: Path, runs: int, strict: bool = True) -> float:
+    with tempfile.TemporaryDirectory() as out:
+        return statistics.median(build(project, Path(out), strict) for _ in range(runs))
+
+
+def load_config(project: Path) -> dict:
+    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def save_config(project: Path, config: dict) -> None:
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+
+def make_plain(project: Path) -> None:
+    """Same Markdown and theme, without our hook, extension and block syntax."""
+    config = load_config(project)
+    config.pop("hooks", None)
+    config["extra_css"] = []
+    config["markdown_extensions"] = [
+        e
+        for e in config["markdown_extensions"]
+        if not (isinstance(e, dict) and "crs.blocks" in e) and e != "crs.blocks"
+    ]
+    shutil.rmtree(project / "overrides")
+    config["theme"].pop("custom_dir", None)
+    save_config(project, config)
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(OUR_BLOCK.sub("", text), encoding="utf-8")
+
+
+def lesson_sources(project: Path) -> list[str]:
+    lessons = load_config(project)["nav"]
+    for entry in lessons:
+        if isinstance(entry, dict) and "Lessons" in entry:
+            return entry["Lessons"]
+    raise SystemExit("mkdocs.yml has no 'Lessons' section in nav")
+
+
+def make_synthetic(project: Path, copies: int) -> None:
+    """Add copies-1 more modules: each a folder of the lesson pages with their ids made unique."""
+    config = load_config(project)
+    lessons = lesson_sources(project)
+    for number in range(2, copies + 1):
+        folder = project / "docs" / f"module-{number}"
+        folder.mkdir()
+        for src in lessons:
+            text = (project / "docs" / src).read_text(encoding="utf-8")
+            text = re.sub(
+                r"^(/{3,}\s*reflection\s*\|\s*)([\w-]+)", rf"\g<1>\g<2>-m{number}", text, flags=re.M
+            )
+            text = re.sub(r"\]\((?!https?:|#)([^)]+)\)", r"](../\1)", text)
+            (folder / src).write_text(text, encoding="utf-8")
+        config["nav"].append({f"Module {number}": [f"module-{number}/{src}" for src in lessons]})
+    save_config(project, config)
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def page_weights(site: Path) -> dict:
+    """Per page: HTML, our JS/CSS and the theme JS/CSS it loads, raw and gzipped."""
+    ours_raw = sum((site / a).stat().st_size for a in OUR_ASSETS)
+    ours_gz = sum(gz((site / a).read_bytes()) for a in OUR_ASSETS)
+    rows = {}
+    for page in sorted(site.glob("*.html")):
+        html = page.read_bytes()
+        theme = sorted(set(THEME_ASSET.findall(html.decode("utf-8"))))
+        theme_bytes = [(page.parent / url).resolve().read_bytes() for url in theme]
+        rows[page.name] = {
+            "html": len(html),
+            "html_gz": gz(html),
+            "ours": ours_raw,
+            "ours_gz": ours_gz,
+            "theme": sum(map(len, theme_bytes)),
+            "theme_gz": sum(map(gz, theme_bytes)),
+        }
+    return rows
+
+
+def markdown_table(report: dict) -> str:
+    b = report["build"]
+    w = report["weight_max"]
+    lines = [
+        "| measure | value | target |",
+        "| --- | --- | --- |",
+        f"| strict build, this site (median of {b['runs']}) | {b['site_s']:.2f} s | |",
+        f"| plain Material build, same Markdown | {b['plain_s']:.2f} s | |",
+        f"| overhead ratio | {b['ratio']:.2f}x | <= {TARGET_OVERHEAD}x |",
+        f"| largest page HTML | {w['html']:,} B ({w['html_gz']:,} B gzip) | |",
+        f"| our JS+CSS per page | {w['ours']:,} B ({w['ours_gz']:,} B gzip) | <= 12 KB gzip |",
+        f"| theme JS+CSS per page | {w['theme']:,} B ({w['theme_gz']:,} B gzip) | |",
+    ]
+    for size, seconds in report["scaling"].items():
+        lines.append(f"| synthetic course, {size} module(s) | {seconds:.2f} s | linear in N |")
+    return "\n".join(lines)
+
+
+def update_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(<!-- benchmark:start -->\n).*?(\n<!-- benchmark:end -->)",
+        lambda m: m.group(1) + table + m.group(2),
+        text,
+        flags=re.S,
+    )
+    readme.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1,10,40")
+    parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = copy_project(tmp / "site")
+        plain = copy_project(tmp / "plain")
+        make_plain(plain)
+        site_s = median_build(site, args.runs)
+        plain_s = median_build(plain, args.runs, strict=False)
+        build(site, tmp / "out")
+        weights = page_weights(tmp / "out")
+        scaling = {}
+        for size in (int(n) for n in args.sizes.split(",")):
+            project = copy_project(tmp / f"n{size}")
+            make_synthetic(project, size)
+            scaling[str(size)] = median_build(project, max(1, args.runs // 2), strict=False)
+
+    weight_max = {
+        key: max(row[key] for row in weights.values()) for key in next(iter(weights.values()))
+    }
+    report = {
+        "build": {
+            "runs": args.runs,
+            "site_s": site_s,
+            "plain_s": plain_s,
+            "ratio": site_s / plain_s,
+        },
+        "weight_max": weight_max,
+        "weight_per_page": weights,
+        "scaling": scaling,
+        "targets_met": {
+            "overhead": site_s / plain_s <= TARGET_OVERHEAD,
+            "our_js_css_gzip": weight_max["ours_gz"] <= TARGET_OUR_GZIP,
+        },
+    }
+    print(json.dumps(report, indent=2))
+    table = markdown_table(report)
+    print()
+    print(table)
+    if args.readme:
+        update_readme(table)
+
+
+if __name__ == "__main__":
+    main()
