@@ -1,11 +1,21 @@
 // Entry point bundled (esbuild, IIFE) into assets/crs/crs.js so it also runs from file://.
 // Material swaps page content on instant navigation; document$ emits for every page, so each
 // component mounts on what the new page holds. Components mark elements they have mounted.
+import { mountNotices } from "./notices.js"
+import { mountLesson, mountLessons, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
+import { mountReflection } from "./reflections.js"
+import { mountWorkspace } from "./workspace.js"
 
 const components = [
   // [selector, mount(el)] — each component adds its own line.
+  ["body", mountNotices],
+  ["[data-crs-reflection]", mountReflection],
   ["[data-crs-quiz]", mountQuiz],
+  ["[data-crs-lesson]", mountLesson],
+  ["[data-crs-lessons]", mountLessons],
+  [".md-nav--primary", mountNav],
+  ["[data-crs-workspace]", mountWorkspace],
 ]
 
 function mountPage() {

@@ -1,0 +1,117 @@
+// "My workspace": fills the server-rendered list of prompts and quizzes (crs/templates/
+// workspace.html) with scores and progress, and adds export, print, import and clear.
+// The answers themselves are edited through the reflection component, as on lesson pages.
+import { download, h, plural } from "./dom.js"
+import { parseImport, plan, scoreText, toMarkdown } from "./exchange.js"
+import { course, follow, lessonOf, lessonStatus, quizScore } from "./model.js"
+import { downloadAsides, exportJSON as saveJSON } from "./notices.js"
+import { describe } from "./progress.js"
+import { asides, clear, entries, write } from "./storage.js"
+
+const ACTION = { add: "new", replace: "newer in the file", keep: "kept (same or newer here)" }
+
+function itemLabel(model, change) {
+  for (const lesson of model.lessons) {
+    if (change.kind === "page" && lesson.page === change.id) return `Lesson “${lesson.title}”: ${change.value.done ? "marked done" : "not marked"}`
+    for (const r of lesson.reflections) if (change.kind === "reflection" && r.id === change.id) return `Answer to “${r.prompt.slice(0, 80)}”`
+    for (const quiz of lesson.quizzes) if (change.kind === "quiz" && quiz.questions.includes(change.id)) return `Quiz “${quiz.title}”, question ${change.id}`
+  }
+  return `${change.kind} ${change.id} (not in this version of the course)`
+}
+
+export function mountWorkspace(el) {
+  const model = course()
+  if (!model) return
+  const stamp = () => new Date().toISOString().slice(0, 10)
+  const title = () => document.querySelector(".md-header__topic .md-ellipsis")?.textContent.trim() || model.course
+  const message = h("p", { class: "crs-workspace__message", role: "status" })
+  const panel = h("div", { class: "crs-workspace__panel", hidden: true })
+  const say = (text) => {
+    message.textContent = ""
+    setTimeout(() => (message.textContent = text), 50)
+  }
+  const exportJSON = () => {
+    saveJSON()
+    say("Exported your work as JSON.")
+  }
+  const exportMarkdown = () => {
+    download(`${model.course}-workspace-${stamp()}.md`, toMarkdown(model, entries(), title()), "text/markdown")
+    say("Exported your work as Markdown.")
+  }
+  const ask = (heading, body, buttons) => {
+    const head = h("h2", { class: "crs-workspace__panel-title", tabindex: "-1" }, heading)
+    const close = () => {
+      panel.hidden = true
+      panel.replaceChildren()
+    }
+    panel.replaceChildren(
+      head,
+      ...body,
+      h("p", {}, ...buttons.map(([label, act]) => [h("button", { type: "button", class: "crs-button", onclick: () => (close(), act?.()) }, label), " "])),
+    )
+    panel.hidden = false
+    head.focus()
+  }
+  const file = h("input", { type: "file", accept: ".json,application/json", hidden: true, id: "crs-import-file" })
+  file.addEventListener("change", async () => {
+    const chosen = file.files[0]
+    file.value = ""
+    if (!chosen) return
+    const result = parseImport(await chosen.text(), model)
+    if (result.error) return say(`Nothing was imported. ${result.error}`)
+    const changes = plan(result.data, entries())
+    const apply = changes.filter((c) => c.action !== "keep")
+    if (!apply.length) return say("Nothing to import: everything in this file is already here, or newer here.")
+    ask(
+      `Import ${plural(apply.length, "item")} from ${chosen.name}?`,
+      [
+        h("p", {}, `Newer wins, item by item. ${plural(changes.length - apply.length, "item")} in the file will not change anything.`),
+        h("ul", {}, changes.map((c) => h("li", {}, `${itemLabel(model, c)}: ${ACTION[c.action]}`))),
+      ],
+      [
+        ["Import", () => {
+          for (const c of apply) write(c.kind, c.id, c.value, c.updated)
+          say(`Imported ${plural(apply.length, "item")}.`)
+        }],
+        ["Cancel", () => say("Import cancelled: nothing was changed.")],
+      ],
+    )
+  })
+  const clearAll = () =>
+    ask(
+      "Clear everything?",
+      [h("p", {}, "This removes every reflection answer, quiz answer and lesson mark kept in this browser. Export a copy first if you may want it back.")],
+      [
+        ["Export JSON first", () => (exportJSON(), clearAll())],
+        ["Clear everything", () => (clear(), say("Everything was cleared."))],
+        ["Cancel", () => say("Nothing was cleared.")],
+      ],
+    )
+  const button = (label, act) => h("button", { type: "button", class: "crs-button", onclick: act }, label)
+  const damaged = button("Download damaged data", downloadAsides)
+  el.prepend(
+    h("div", { class: "crs-workspace__actions", role: "group", "aria-label": "Your work" },
+      button("Export Markdown", exportMarkdown), " ",
+      button("Export JSON", exportJSON), " ",
+      button("Print", () => window.print()), " ",
+      button("Import JSON", () => file.click()), " ",
+      button("Clear all", clearAll), " ", damaged, file),
+    message,
+    panel,
+  )
+  const render = () => {
+    damaged.hidden = !asides().length
+    for (const section of el.querySelectorAll("[data-crs-workspace-lesson]")) {
+      const lesson = lessonOf(model, section.dataset.crsWorkspaceLesson)
+      const line = section.querySelector(".crs-workspace__progress")
+      if (lesson && line) line.textContent = `Progress: ${describe(lessonStatus(lesson))}`
+      for (const item of section.querySelectorAll("[data-crs-workspace-quiz]")) {
+        const quiz = lesson?.quizzes.find((q) => q.id === item.dataset.crsWorkspaceQuiz)
+        const score = item.querySelector(".crs-workspace__score")
+        if (quiz && score) score.textContent = scoreText(quizScore(quiz))
+      }
+    }
+  }
+  render()
+  follow(el, render)
+}
