@@ -666,6 +666,7 @@ def _plain_markdown(text: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # inline links and images
     text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)  # reference links
     text = re.sub(r"\[\^[^\]]+\]", "", text)  # footnote references
+    text = re.sub(r"\[-?@[^\]]*\]", "", text)  # citations [@key:page], [-@key]
     text = re.sub(r"\{[:#.][^}]*\}", "", text)  # attribute lists
     text = re.sub(r"</?[A-Za-z][^>]*>", "", text)  # inline HTML tags
     text = re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", text)  # blockquote markers
@@ -728,6 +729,22 @@ def page_sections(text: str) -> list[_Section]:
     return sections
 
 
+_INCLUDE = re.compile(r"\{!\s*([^!]+?)\s*!\}")
+
+
+def _with_includes(text: str, docs_dir: Path) -> str:
+    """markdown-include's {!file!} (base_path: docs) replaced by the file, as readers see it."""
+
+    def include(match: re.Match) -> str:
+        path = docs_dir / match.group(1)
+        if not path.is_file():
+            return match.group(0)
+        # On one line, so line numbers in messages still match the page the author edits.
+        return " ".join(path.read_text(encoding="utf-8").split())
+
+    return _INCLUDE.sub(include, text)
+
+
 def check_grounding(quizzes: Mapping[str, Quiz], docs_dir: Path) -> None:
     """Each question's source page exists, its anchor is a heading there, and its quote occurs in
     that heading's section (case, spacing, emphasis, links and quote marks ignored)."""
@@ -740,7 +757,7 @@ def check_grounding(quizzes: Mapping[str, Quiz], docs_dir: Path) -> None:
             if q.source_page not in pages:
                 page_path = docs_dir / q.source_page
                 pages[q.source_page] = (
-                    page_sections(page_path.read_text(encoding="utf-8"))
+                    page_sections(_with_includes(page_path.read_text(encoding="utf-8"), docs_dir))
                     if page_path.is_file()
                     else None
                 )
