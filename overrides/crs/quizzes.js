@@ -2,7 +2,7 @@
 // The first half is pure (grading, state, messages) so it can be tested without a page; the
 // second half mounts one <form data-crs-quiz> and keeps its DOM in step with that state.
 // Each question's state is saved under storage kind "quiz" and the question id.
-import { onExternalChange, read, remove, write } from "./storage.js"
+import { read, remove, subscribe, write } from "./storage.js"
 
 const KIND = "quiz"
 const MULTI_PART = new Set(["multiple", "classify", "order"])
@@ -226,9 +226,14 @@ export function mountQuiz(form) {
     announce("Quiz reset.")
     questions[0]?.focusFirstControl()
   })
-  onExternalChange((kind, id) => {
-    if (kind !== KIND || !form.isConnected || !byId.has(id)) return
-    byId.get(id).reload()
+  // Another tab answered or cleared, or this tab removed answers elsewhere ("Reset progress"):
+  // show what is saved now. This form's own writes are already on screen, and reloading them
+  // would move the caret while typing. A form replaced by navigation lets go.
+  const unsubscribe = subscribe((kind, id, entry, external) => {
+    if (!form.isConnected) return unsubscribe()
+    if (!external && entry !== undefined) return
+    if (kind !== null && (kind !== KIND || !byId.has(id))) return
+    for (const question of kind === null ? questions : [byId.get(id)]) question.reload()
     updateScore()
   })
   updateScore()
