@@ -28,5 +28,7 @@ function mountPage() {
   }
 }
 
-if (window.document$) window.document$.subscribe(mountPage)
-else document.addEventListener("DOMContentLoaded", mountPage)
+// On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page
+// also mounts on DOMContentLoaded; mounting twice is harmless (elements are marked).
+window.document$?.subscribe(mountPage)
+document.addEventListener("DOMContentLoaded", mountPage)
