@@ -16,7 +16,7 @@ from pathlib import Path
 import markdown
 from mkdocs.utils import get_relative_url
 
-from crs import bibliography, course, data, glossary, quizzes, shortcodes, workspace
+from crs import bibliography, course, data, glossary, quizzes, shortcodes, tutor, workspace
 from crs.errors import CourseError
 from crs.templating import render
 
@@ -24,7 +24,13 @@ COURSE_ID = "co-production"
 EXTENSION = "crs.blocks"
 # Bundle written to site/assets/crs/ -> its entry module in overrides/crs/. Tutor-only code is a
 # bundle of its own so learner pages never download it.
-BUNDLES = {"crs.js": "main.js", "tutor.js": "tutor.js", "crs.css": "main.css"}
+BUNDLES = {
+    "crs.js": "main.js",
+    "tutor.js": "tutor.js",
+    "crs.css": "main.css",
+    "tutor.css": "tutor.css",
+    "assignment.js": "assignment.js",
+}
 
 
 @dataclass
@@ -110,6 +116,9 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
             state.terms, src, {page.src: page.title for page in state.course.pages}
         ),
         "workspace": lambda: workspace.render_workspace(state.course, link),
+        "tutor-guide": lambda: tutor.render_guide(state.course, link),
+        "assignment-builder": lambda: tutor.render_builder(state.course, link),
+        "assignment": lambda: tutor.render_assignment(state.course, link),
     }
     text = shortcodes.expand(text, label, renderers, first_line=first_line)
     text = bibliography.expand_citations(text, src, state.references, first_line=first_line)

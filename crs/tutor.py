@@ -1,0 +1,238 @@
+"""Tutor pages rendered from the course model: the tutor guide and the assignment pages.
+
+Nothing here is typed twice: lesson times, objectives, key points, instructor notes, prompts and
+quiz keys all come from the lessons and quizzes/*.yml, through crs.course. Markup lives in
+crs/templates/tutor-guide.html and crs/templates/assignment.html.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from crs.course import Course, Page
+from crs.quizzes import Question, Quiz, render_markdown_safely, render_quiz, shuffled_order
+from crs.templating import render
+from crs.workspace import prompt_html
+
+# Lessons longer than this in all are split into sessions of about equal length.
+SESSION_MINUTES = 90
+
+
+def _md(text: str) -> Markup:
+    return Markup(render_markdown_safely(text))
+
+
+def _md_inline(text: str) -> Markup:
+    """One paragraph of Markdown without its <p> wrapper."""
+    html = render_markdown_safely(text).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+@dataclass(frozen=True)
+class KeyLine:
+    """One line of an answer key: what is right, and the feedback a learner sees for it."""
+
+    text: Markup
+    correct: bool | None  # None: not a choice (fill-in answers, classify, order)
+    feedback: Markup | None
+
+
+def answer_key(question: Question) -> list[KeyLine]:
+    """The key of one question as lines a tutor reads, per question type."""
+    if question.type in ("single", "multiple"):
+        return [KeyLine(_md_inline(o.text), o.correct, _md(o.feedback)) for o in question.options]
+    if question.type == "true-false":
+        feedback = question.feedback or {}
+        return [
+            KeyLine(Markup(label), (key == "true") == question.answer, _md(feedback[key]))
+            for key, label in (("true", "True"), ("false", "False"))
+        ]
+    if question.type == "fill-in":
+        lines = [KeyLine(Markup("Accepted: ") + Markup(", ").join(question.answers), None, None)]
+        if question.feedback:
+            lines.append(KeyLine(Markup("Hint when not accepted"), None, _md(question.feedback)))
+        return lines
+    if question.type == "classify":
+        return [
+            KeyLine(_md_inline(i.text) + Markup(" → ") + i.category, None, _md(i.feedback or ""))
+            for i in question.items
+        ]
+    # order: items are written in the correct order
+    return [
+        KeyLine(Markup(f"{n}. ") + _md_inline(i.text), None, None)
+        for n, i in enumerate(question.items, 1)
+    ]
+
+
+def key_text(question: Question) -> list[str]:
+    """The plain words of the key (what a test looks for in the guide)."""
+    if question.type in ("single", "multiple"):
+        return [o.text for o in question.options if o.correct]
+    if question.type == "true-false":
+        return ["True" if question.answer else "False"]
+    if question.type == "fill-in":
+        return list(question.answers)
+    if question.type == "classify":
+        return [i.category for i in question.items]
+    return [i.text for i in question.items]
+
+
+def session_plan(lessons: list[Page], limit: int = SESSION_MINUTES) -> list[dict]:
+    """Lessons in order, in as few sessions of at most about `limit` minutes as they need, of
+    similar length; each lesson with its start and end minute within its session."""
+    total = sum(page.time for page in lessons)
+    count = max(1, math.ceil(total / limit))
+    target = total / count
+    sessions: list[dict] = []
+    for page in lessons:
+        current = sessions[-1] if sessions else None
+        if current is None or (
+            len(sessions) < count and current["minutes"] + page.time / 2 > target
+        ):
+            current = {"number": len(sessions) + 1, "minutes": 0, "lessons": []}
+            sessions.append(current)
+        current["lessons"].append(
+            {"page": page, "start": current["minutes"], "end": current["minutes"] + page.time}
+        )
+        current["minutes"] += page.time
+    return sessions
+
+
+def clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _question_view(question: Question, link: Callable[[str], str]) -> dict:
+    source_url = question.source_page[: -len(".md")] + ".html"
+    return {
+        "id": question.id,
+        "type": question.type,
+        "prompt": _md_inline(question.prompt),
+        "key": answer_key(question),
+        "explanation": _md(question.explanation),
+        "source_href": link(f"{source_url}#{question.source_anchor}"),
+        "source_label": f"{question.source_page}#{question.source_anchor}",
+        "quote": question.source_quote,
+    }
+
+
+def _quiz_view(quiz: Quiz, link: Callable[[str], str]) -> dict:
+    return {
+        "id": quiz.id,
+        "title": quiz.title,
+        "questions": [_question_view(q, link) for q in quiz.questions],
+    }
+
+
+def render_guide(course: Course, link: Callable[[str], str]) -> str:
+    lessons = [
+        {
+            "page": page,
+            "slug": page.src[: -len(".md")].replace("/", "-"),
+            "href": link(page.url),
+            "objectives": [_md_inline(o) for o in page.objectives],
+            "keypoints": [_md_inline(k) for k in page.keypoints],
+            "notes": [_md(note.markdown) for note in page.notes],
+            "reflections": [
+                {
+                    "id": r.id,
+                    "prompt": prompt_html(r.prompt),
+                    "guidance": r.guidance,
+                    "href": link(f"{page.url}#reflect-{r.id}"),
+                }
+                for r in page.reflections
+            ],
+            "quizzes": [_quiz_view(quiz, link) for quiz in course.quizzes_of(page)],
+        }
+        for page in course.lessons
+    ]
+    # Notes written on pages that are not lessons (home, resources) are kept too.
+    other_notes = [
+        {"page": page, "href": link(page.url), "notes": [_md(n.markdown) for n in page.notes]}
+        for page in course.pages
+        if not page.is_lesson and page.notes
+    ]
+    return render(
+        "tutor-guide.html",
+        lessons=lessons,
+        other_notes=other_notes,
+        sessions=session_plan(course.lessons),
+        total=course.total_minutes,
+        clock=clock,
+    )
+
+
+def render_assignment(course: Course, link: Callable[[str], str]) -> str:
+    """The learner's assignment page: every prompt and quiz of the course, rendered once and
+    hidden; overrides/crs/assignment.js reveals the ones the link names."""
+    lessons = [
+        {
+            "page": page,
+            "href": link(page.url),
+            "reflections": [
+                {"id": r.id, "prompt": prompt_html(r.prompt), "guidance": r.guidance}
+                for r in page.reflections
+            ],
+            "quizzes": [
+                {
+                    "id": quiz.id,
+                    "html": Markup(render_quiz(quiz, render_markdown_safely, heading_level=3)),
+                }
+                for quiz in course.quizzes_of(page)
+            ],
+        }
+        for page in course.lessons
+    ]
+    return render("assignment.html", lessons=lessons)
+
+
+def _handout_question(question: Question) -> dict:
+    """A question as printed on paper: its prompt and what the learner marks or writes."""
+    if question.type in ("single", "multiple"):
+        choices = [_md_inline(o.text) for o in question.options]
+    elif question.type == "true-false":
+        choices = [Markup("True"), Markup("False")]
+    elif question.type == "order":
+        choices = [_md_inline(i.text) for i in shuffled_order(question)]
+    elif question.type == "classify":
+        choices = [_md_inline(i.text) for i in question.items]
+    else:
+        choices = []
+    return {
+        "id": question.id,
+        "type": question.type,
+        "prompt": _md_inline(question.prompt),
+        "choices": choices,
+        "categories": list(question.categories),
+    }
+
+
+def render_builder(course: Course, link: Callable[[str], str]) -> str:
+    """The assignment builder (overrides/crs/tutor.js): prompts and quizzes to pick, by lesson,
+    and the printable handout of every one of them, shown for the ones picked."""
+    lessons = [
+        {
+            "page": page,
+            "slug": page.src[: -len(".md")].replace("/", "-"),
+            "reflections": [
+                {"id": r.id, "prompt": prompt_html(r.prompt), "guidance": r.guidance}
+                for r in page.reflections
+            ],
+            "quizzes": [
+                {
+                    "id": quiz.id,
+                    "title": quiz.title,
+                    "questions": [_handout_question(q) for q in quiz.questions],
+                }
+                for quiz in course.quizzes_of(page)
+            ],
+        }
+        for page in course.lessons
+    ]
+    return render("assignment-builder.html", lessons=lessons, learner_page=link("assignment.html"))

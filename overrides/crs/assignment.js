@@ -1,0 +1,161 @@
+// Entry of assets/crs/assignment.js, loaded only on the learner's assignment page
+// (docs/assignment.md), so other learner pages never download it. The page holds every prompt and
+// quiz, hidden (crs/templates/assignment.html); this reveals the ones the link names. The prompts
+// and quizzes themselves are mounted by the learner bundle (crs.js) exactly as on lesson pages,
+// so answers are shared with the rest of the site under the same ids.
+import { decode, scope, slug } from "./assignments.js"
+import { download, h, plural } from "./dom.js"
+import { scoreText, toJSON } from "./exchange.js"
+import { course, questionState } from "./model.js"
+import { entries, subscribe } from "./storage.js"
+
+// Stored items in the assignment's scope. Reflections are read from their fields when the page
+// has them, since this bundle's storage module does not see the learner bundle's in-memory
+// fallback (storage turned off).
+export function itemsFor(model, assignment, stored, fields = new Map(), now = new Date().toISOString()) {
+  const { prompts, questions } = scope(model, assignment)
+  const items = stored.filter((i) => (i.kind === "reflection" && prompts.has(i.id)) || (i.kind === "quiz" && questions.has(i.id)))
+  for (const [id, text] of fields) {
+    const item = items.find((i) => i.kind === "reflection" && i.id === id)
+    if (item && item.value !== text) Object.assign(item, { value: text, updated: now })
+    if (!item && text.trim()) items.push({ kind: "reflection", id, value: text, updated: now })
+  }
+  return items
+}
+
+export function submission(model, assignment, items, learner, now = new Date()) {
+  return { ...toJSON(model, items, now), assignment: { ...assignment }, learner }
+}
+
+function score(quiz, get) {
+  const states = quiz.questions.map((id) => questionState(get("quiz", id)))
+  return { total: states.length, answered: states.filter((s) => s.answered).length, correct: states.filter((s) => s.correct).length }
+}
+
+export function progress(model, assignment, items) {
+  const get = (kind, id) => items.find((i) => i.kind === kind && i.id === id)?.value
+  const written = assignment.prompts.filter((id) => String(get("reflection", id) ?? "").trim()).length
+  const quizzes = model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id))
+  const scores = quizzes.map((q) => score(q, get))
+  const total = scores.reduce((n, s) => n + s.total, 0)
+  const answered = scores.reduce((n, s) => n + s.answered, 0)
+  const correct = scores.reduce((n, s) => n + s.correct, 0)
+  return { written, prompts: assignment.prompts.length, answered, total, correct, done: written === assignment.prompts.length && answered === total }
+}
+
+export function progressText(p) {
+  const parts = []
+  if (p.prompts) parts.push(`${p.written} of ${plural(p.prompts, "prompt")} answered`)
+  if (p.total) parts.push(`${p.answered} of ${plural(p.total, "quiz question")} checked (${p.correct} correct)`)
+  return `Progress: ${parts.join("; ")}${p.done ? ". All done: download your submission below." : "."}`
+}
+
+const quote = (text) => text.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n")
+
+export function toMarkdown(model, assignment, items, learner, now = new Date()) {
+  const get = (kind, id) => items.find((i) => i.kind === kind && i.id === id)?.value
+  const lines = [`# ${assignment.title}`, "", `- Learner: ${learner}`, `- Assignment: ${assignment.id}`]
+  if (assignment.due) lines.push(`- Due: ${assignment.due}`)
+  lines.push(`- Downloaded: ${now.toISOString().slice(0, 16).replace("T", " ")} UTC (course ${model.course}, build ${model.version})`)
+  if (assignment.instructions) lines.push("", "## Instructions", "", assignment.instructions)
+  const prompts = model.lessons.flatMap((l) => l.reflections).filter((r) => assignment.prompts.includes(r.id))
+  if (prompts.length) lines.push("", "## Reflections")
+  for (const r of prompts) lines.push("", quote(r.prompt), "", String(get("reflection", r.id) ?? "").trim() || "_No answer yet._")
+  const quizzes = model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id))
+  if (quizzes.length) lines.push("", "## Quizzes", "")
+  for (const q of quizzes) lines.push(`- ${q.title}: ${scoreText(score(q, get))}`)
+  return `${lines.join("\n")}\n`
+}
+
+function mountAssignment(el) {
+  const model = course()
+  if (!model) return
+  const $ = (name) => el.querySelector(`[data-crs-assignment-${name}]`)
+  const problemsBox = $("problems")
+  const message = $("message")
+  let current
+
+  const fields = () => {
+    const map = new Map()
+    for (const section of el.querySelectorAll("[data-crs-reflection]:not([hidden])")) {
+      const field = section.querySelector("textarea")
+      if (field) map.set(section.dataset.crsReflection, field.value)
+    }
+    return map
+  }
+  const items = () => itemsFor(model, current, entries(), fields())
+  const showProgress = () => current && ($("progress").textContent = progressText(progress(model, current, items())))
+
+  const show = () => {
+    const result = decode(location.hash, model)
+    current = result.assignment
+    problemsBox.hidden = !result.problems.length
+    problemsBox.replaceChildren(
+      h("p", {}, h("strong", {}, result.problems.length === 1 ? "This assignment link has a problem:" : "This assignment link has problems:")),
+      h("ul", {}, result.problems.map((p) => h("li", {}, p))),
+    )
+    $("empty").hidden = !result.empty
+    const chosen = new Set(current ? [...current.prompts.map((id) => `prompt:${id}`), ...current.quizzes.map((id) => `quiz:${id}`)] : [])
+    for (const item of el.querySelectorAll("[data-crs-assignment-item]")) item.hidden = !chosen.has(item.dataset.crsAssignmentItem)
+    for (const lesson of el.querySelectorAll("[data-crs-assignment-lesson]")) lesson.hidden = !lesson.querySelector("[data-crs-assignment-item]:not([hidden])")
+    $("head").hidden = $("submit").hidden = !current
+    if (!current) return
+    $("title").textContent = current.title
+    document.title = `${current.title} - ${document.title.split(" - ").pop()}`
+    const due = $("due")
+    due.hidden = !current.due
+    due.textContent = current.due ? `Due: ${new Date(`${current.due}T12:00:00`).toLocaleDateString(undefined, { dateStyle: "full" })}` : ""
+    const instructions = $("instructions")
+    instructions.hidden = !current.instructions
+    instructions.replaceChildren(...current.instructions.split(/\n{2,}/).map((para) => h("p", {}, para)))
+    showProgress()
+  }
+
+  let timer
+  const later = () => {
+    clearTimeout(timer)
+    timer = setTimeout(showProgress, 800)
+  }
+  for (const type of ["input", "change", "click", "focusout"]) el.addEventListener(type, later)
+  subscribe(later)
+  window.addEventListener("hashchange", show)
+
+  const name = $("name")
+  const say = (text) => {
+    message.textContent = ""
+    setTimeout(() => (message.textContent = text), 50)
+  }
+  for (const button of el.querySelectorAll("[data-crs-assignment-download]")) {
+    button.addEventListener("click", () => {
+      const learner = name.value.trim()
+      if (!learner) {
+        say("Type your name first: it names the file your tutor receives.")
+        name.focus()
+        return
+      }
+      const base = `${current.id}-${slug(learner) || "learner"}`
+      const kept = items()
+      if (button.dataset.crsAssignmentDownload === "json") {
+        download(`${base}.json`, `${JSON.stringify(submission(model, current, kept, learner), null, 2)}\n`, "application/json")
+        say(`Saved ${base}.json: send this file to your tutor.`)
+      } else {
+        download(`${base}.md`, toMarkdown(model, current, kept, learner), "text/markdown")
+        say(`Saved ${base}.md, a readable copy of your work.`)
+      }
+    })
+  }
+  show()
+}
+
+function mountPage() {
+  for (const el of document.querySelectorAll("[data-crs-assignment]")) {
+    if (el.dataset.crsAssignmentMounted) continue
+    el.dataset.crsAssignmentMounted = "true"
+    mountAssignment(el)
+  }
+}
+
+if (typeof window !== "undefined") {
+  if (window.document$) window.document$.subscribe(mountPage)
+  else document.addEventListener("DOMContentLoaded", mountPage)
+}
