@@ -42,7 +42,8 @@ def test_offline_from_file_url_searches_with_no_network(page, site_dir):
     page.route("https://**/*", block_network)
     page.goto((site_dir / "index.html").as_uri())
     page.keyboard.press("s")  # Material's search shortcut, as a keyboard user opens it
-    page.locator("input.md-search__input").fill("core economy")
+    page.locator("input.md-search__input").wait_for()
+    page.keyboard.type("core economy")  # the search listens to key events, not value changes
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() > 0

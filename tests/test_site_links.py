@@ -27,7 +27,10 @@ def local_link_problems(site_dir, pages) -> list[str]:
             if not url or is_external(url) or url.startswith(("data:", "javascript:")):
                 continue
             parts = urlsplit(url)
-            target = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            # Root-absolute URLs (Material's 404 page uses them) resolve against the site root.
+            base = site_dir if parts.path.startswith("/") else page.parent
+            path = unquote(parts.path).lstrip("/")
+            target = page if not parts.path else (base / path).resolve()
             if target.is_dir():
                 target = target / "index.html"
             name = page.relative_to(site_dir)
