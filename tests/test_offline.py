@@ -1,0 +1,125 @@
+"""The offline bundle: scripts/offline's zip, unzipped and opened from file:// in Chromium with
+every http(s) request blocked, as a learner with no connection would use it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from crs import offline, pdf
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, "-m", "crs.offline", "--dist", str(dist)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return dist / offline.BUNDLE
+
+
+@pytest.fixture(scope="session")
+def unzipped(bundle, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(target)
+    return target / offline.FOLDER
+
+
+def test_zip_unpacks_to_one_folder_with_the_site_and_both_pdfs(bundle):
+    names = zipfile.ZipFile(bundle).namelist()
+    assert all(name.startswith(f"{offline.FOLDER}/") for name in names)
+    for edition in pdf.EDITIONS.values():
+        assert f"{offline.FOLDER}/downloads/{edition.filename}" in names
+    for page in ("index.html", "models.html", "workspace.html", "search/search_index.js"):
+        assert f"{offline.FOLDER}/{page}" in names
+
+
+def test_zip_site_is_stable_and_complete(tmp_path):
+    site_dir = tmp_path / "site"
+    (site_dir / "b").mkdir(parents=True)
+    (site_dir / "index.html").write_text("home")
+    (site_dir / "b" / "page.html").write_text("page")
+    target = offline.zip_site(site_dir, tmp_path / "out" / "bundle.zip", folder="course")
+    assert zipfile.ZipFile(target).namelist() == ["course/b/page.html", "course/index.html"]
+
+
+@pytest.fixture
+def offline_page(page):
+    """A page whose every http(s) request is recorded and refused."""
+    blocked: list[str] = []
+
+    def refuse(route):
+        blocked.append(route.request.url)
+        route.abort()
+
+    page.route("http://**/*", refuse)
+    page.route("https://**/*", refuse)
+    page.blocked = blocked
+    return page
+
+
+@pytest.mark.browser
+def test_offline_bundle_from_file_url_searches_answers_saves_and_exports(
+    offline_page, unzipped, tmp_path
+):
+    page = offline_page
+    page.goto((unzipped / "index.html").as_uri())
+
+    # Search (Material's worker through the vendored iframe-worker shim).
+    page.keyboard.press("s")
+    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(
+        timeout=20000
+    )
+    # Typed key by key: Material queries on keyup, and a value filled in while the index is
+    # still loading is never searched.
+    page.locator("input.md-search__input").press_sequentially("core economy", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    page.keyboard.press("Escape")
+
+    # Navigation to a lesson, then a quiz answered and checked.
+    page.goto((unzipped / "definitions.html").as_uri())
+    page.locator("body[data-crs-mounted]").wait_for(state="attached")
+    question = page.locator('fieldset[data-crs-type="true-false"]').first
+    question.locator("input").first.check()
+    question.locator('[data-crs-action="check"]').click()
+    result = question.locator("[data-crs-result]")
+    result.wait_for()
+    assert result.inner_text().strip()
+
+    # A reflection saved in the browser, still there after a reload.
+    field = page.locator(".crs-reflection__field").first
+    field.fill("Written offline")
+    page.locator(".crs-reflection__saved").first.filter(has_text="Saved").wait_for()
+    page.reload()
+    assert page.locator(".crs-reflection__field").first.input_value() == "Written offline"
+
+    # Export from the workspace.
+    page.goto((unzipped / "workspace.html").as_uri())
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export Markdown").click()
+    exported = tmp_path / download.value.suggested_filename
+    download.value.save_as(exported)
+    assert "Written offline" in exported.read_text(encoding="utf-8")
+
+    assert page.blocked == []
+
+
+@pytest.mark.browser
+def test_offline_bundle_pdfs_open_from_the_bundle(unzipped):
+    for edition in pdf.EDITIONS.values():
+        path = unzipped / "downloads" / edition.filename
+        assert path.read_bytes()[:5] == b"%PDF-"
