@@ -91,7 +91,7 @@ function mountAssignment(el) {
     current = result.assignment
     problemsBox.hidden = !result.problems.length
     problemsBox.replaceChildren(
-      h("p", {}, h("strong", {}, result.problems.length === 1 ? "This assignment link has a problem:" : "This assignment link has problems:")),
+      h("p", { class: "admonition-title" }, result.problems.length === 1 ? "This assignment link has a problem:" : "This assignment link has problems:"),
       h("ul", {}, result.problems.map((p) => h("li", {}, p))),
     )
     $("empty").hidden = !result.empty
