@@ -90,6 +90,9 @@ function mountAssignment(el) {
     const result = decode(location.hash, model)
     current = result.assignment
     problemsBox.hidden = !result.problems.length
+    // Material's admonition sets `display`, which would override `hidden`: only while shown.
+    problemsBox.classList.toggle("admonition", !problemsBox.hidden)
+    problemsBox.classList.toggle("warning", !problemsBox.hidden)
     problemsBox.replaceChildren(
       h("p", { class: "admonition-title" }, result.problems.length === 1 ? "This assignment link has a problem:" : "This assignment link has problems:"),
       h("ul", {}, result.problems.map((p) => h("li", {}, p))),
