@@ -17,12 +17,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import multiprocessing
 import os
 import posixpath
 import re
 import sys
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -397,11 +399,17 @@ def document_html(
     )
 
 
-def write_pdf(html: str, base_url: Path, target: Path, weasyprint=None) -> None:
+def write_pdf(html: str, base_url: Path, target: Path, weasyprint=None) -> Path:
     weasyprint = weasyprint or import_weasyprint()
     target.parent.mkdir(parents=True, exist_ok=True)
     document = weasyprint.HTML(string=html, base_url=str(base_url))
     document.write_pdf(target, pdf_variant="pdf/ua-1", custom_metadata=True)
+    return target
+
+
+def _write_job(job: tuple[str, Path, Path]) -> Path:
+    html, base_url, target = job
+    return write_pdf(html, base_url, target)
 
 
 def build(
@@ -411,24 +419,31 @@ def build(
     paper: str = "a4",
     keep_html: bool = False,
 ) -> list[Path]:
-    """Write the chosen editions into out_dir; returns the PDF paths."""
+    """Write the chosen editions into out_dir; returns the PDF paths.
+
+    Layout is most of the time, so editions are laid out in parallel processes (forked after
+    WeasyPrint is imported and checked, so a missing library still fails here, once).
+    """
     from mkdocs.config import load_config
 
-    weasyprint = import_weasyprint()
+    import_weasyprint()
     check_fonts()
     config = load_config(config_file=str(config_file))
     state = site.load(config)
-    written = []
     Path(out_dir).mkdir(parents=True, exist_ok=True)
+    jobs = []
     for name in editions:
         edition = EDITIONS[name]
         html = document_html(config, state, edition, build_date(), paper)
         target = Path(out_dir) / edition.filename
         if keep_html:
             target.with_suffix(".html").write_text(html, encoding="utf-8")
-        write_pdf(html, Path(config.docs_dir), target, weasyprint)
-        written.append(target)
-    return written
+        jobs.append((html, Path(config.docs_dir), target))
+    if len(jobs) == 1 or (os.cpu_count() or 1) == 1:
+        return [_write_job(job) for job in jobs]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
+        return list(pool.map(_write_job, jobs))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,10 +3,12 @@
 - strict build of this site vs a plain Material build of the same Markdown with our blocks,
   hook and extension stripped (median of --runs builds each);
 - bytes per page (raw and gzip): HTML, our JS/CSS, the theme's JS/CSS;
+- both PDFs (learner + tutor, scripts/pdf) against the strict site build;
 - a synthetic course of N copies of the lesson pages, to show how build time grows with N.
 
 Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
-JS+CSS <= 12 KB gzipped per page, build time roughly linear in N.
+JS+CSS <= 12 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
+in N.
 
 Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme]
 """
@@ -34,6 +36,7 @@ OUR_ASSETS = ("assets/crs/crs.js", "assets/crs/crs.css")
 THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|stylesheets/)[^"]*)"')
 TARGET_OVERHEAD = 1.25
 TARGET_OUR_GZIP = 12 * 1024
+TARGET_PDF = 3.0  # both PDFs (scripts/pdf) <= 3x the strict site build
 
 
 def copy_project(target: Path) -> Path:
@@ -68,6 +71,20 @@ def build(project: Path, out: Path, strict: bool = True) -> float:
     elapsed = time.perf_counter() - started
     if result.returncode:
         raise SystemExit(f"build of {project} failed:\n{result.stderr}")
+    return elapsed
+
+
+def build_pdfs(project: Path, out: Path) -> float:
+    """Seconds for the learner and tutor PDFs, run as scripts/pdf runs them."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "crs.pdf", "-f", str(project / "mkdocs.yml")]
+    started = time.perf_counter()
+    result = subprocess.run(
+        [*command, "--out", str(out)], cwd=project, env=env, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"PDF build of {project} failed:\n{result.stderr}")
     return elapsed
 
 
@@ -161,6 +178,8 @@ def markdown_table(report: dict) -> str:
         f"| strict build, this site (median of {b['runs']}) | {b['site_s']:.2f} s | |",
         f"| plain Material build, same Markdown | {b['plain_s']:.2f} s | |",
         f"| overhead ratio | {b['ratio']:.2f}x | <= {TARGET_OVERHEAD}x |",
+        f"| both PDFs, learner + tutor (median of {b['pdf_runs']}) | {b['pdf_s']:.2f} s | |",
+        f"| PDF build / site build | {b['pdf_ratio']:.2f}x | <= {TARGET_PDF}x |",
         f"| largest page HTML | {w['html']:,} B ({w['html_gz']:,} B gzip) | |",
         f"| our JS+CSS per page | {w['ours']:,} B ({w['ours_gz']:,} B gzip) | <= 12 KB gzip |",
         f"| theme JS+CSS per page | {w['theme']:,} B ({w['theme_gz']:,} B gzip) | |",
@@ -197,6 +216,8 @@ def main() -> None:
         site_s = median_build(site, args.runs)
         plain_s = median_build(plain, args.runs, strict=False)
         build(site, tmp / "out")
+        pdf_runs = max(1, args.runs // 2)
+        pdf_s = statistics.median(build_pdfs(site, tmp / "pdf") for _ in range(pdf_runs))
         weights = page_weights(tmp / "out")
         scaling = {}
         for size in (int(n) for n in args.sizes.split(",")):
@@ -213,12 +234,16 @@ def main() -> None:
             "site_s": site_s,
             "plain_s": plain_s,
             "ratio": site_s / plain_s,
+            "pdf_runs": pdf_runs,
+            "pdf_s": pdf_s,
+            "pdf_ratio": pdf_s / site_s,
         },
         "weight_max": weight_max,
         "weight_per_page": weights,
         "scaling": scaling,
         "targets_met": {
             "overhead": site_s / plain_s <= TARGET_OVERHEAD,
+            "pdf": pdf_s / site_s <= TARGET_PDF,
             "our_js_css_gzip": weight_max["ours_gz"] <= TARGET_OUR_GZIP,
         },
     }
