@@ -14,10 +14,11 @@ from pathlib import Path
 from crs.bibliography import Reference
 from crs.errors import CourseError
 from crs.templating import render
-from crs.yamlnodes import Entry, describe, load_entries
+from crs.yamlnodes import Entry, check_fields, describe, load_by_id
 
 TYPES = {"read": "Read", "watch": "Watch"}
 FIELDS = ("id", "type", "title", "pages", "duration", "reference", "note")
+REQUIRED = ("id", "type", "title", "reference")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGES_RE = re.compile(r"^\d+(?:\s*[-\u2013]\s*\d+)?$")
 
@@ -35,35 +36,18 @@ class Activity:
 
 def load_activities(path: Path, references: dict[str, Reference]) -> dict[str, Activity]:
     """Read and check activities.yml against the bibliography."""
-    activities: dict[str, Activity] = {}
-    lines: dict[str, int] = {}
-    for entry in load_entries(Path(path)):
-        activity = _activity(path, entry, references)
-        if activity.id in activities:
-            raise CourseError(
-                path,
-                entry.line_of("id"),
-                f"expected each id once, found '{activity.id}' again "
-                f"(first at line {lines[activity.id]})",
-            )
-        activities[activity.id] = activity
-        lines[activity.id] = entry.line_of("id")
-    return activities
+
+    def build(path: Path, entry: Entry) -> Activity:
+        return _activity(path, entry, references)
+
+    return {key: activity for key, (activity, _) in load_by_id(path, build).items()}
 
 
 def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Activity:
     values = entry.values
-    for key in values:
-        if key not in FIELDS:
-            raise CourseError(
-                path,
-                entry.line_of(key),
-                f"expected one of the fields {', '.join(FIELDS)}; found unknown field '{key}'",
-            )
-    for key in ("id", "type", "title", "reference"):
+    check_fields(path, entry, FIELDS, REQUIRED)
+    for key in REQUIRED:
         value = values.get(key)
-        if key not in values:
-            raise CourseError(path, entry.line, f"expected a field '{key}', found none")
         if not isinstance(value, str) or not value.strip():
             raise CourseError(
                 path,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from crs.errors import CourseError
 from crs.templating import render
-from crs.yamlnodes import Entry, describe, load_entries
+from crs.yamlnodes import Entry, check_fields, describe, load_by_id
 
 TYPES = ("article", "book", "chapter", "report", "web", "video")
 
@@ -95,34 +95,12 @@ class Reference:
 
 def load_references(path: Path) -> dict[str, Reference]:
     """Read and check references.yml; every problem names the file and the line to fix."""
-    references: dict[str, Reference] = {}
-    first_line: dict[str, int] = {}
-    for entry in load_entries(Path(path)):
-        ref = _reference(path, entry)
-        if ref.id in references:
-            raise CourseError(
-                path,
-                entry.line_of("id"),
-                f"expected each id once, found '{ref.id}' again "
-                f"(first at line {first_line[ref.id]})",
-            )
-        references[ref.id] = ref
-        first_line[ref.id] = entry.line_of("id")
-    return references
+    return {key: ref for key, (ref, _) in load_by_id(path, _reference).items()}
 
 
 def _reference(path: Path, entry: Entry) -> Reference:
     values = entry.values
-    for key in values:
-        if key not in FIELDS:
-            raise CourseError(
-                path,
-                entry.line_of(key),
-                f"expected one of the fields {', '.join(FIELDS)}; found unknown field '{key}'",
-            )
-    for key in REQUIRED:
-        if key not in values:
-            raise CourseError(path, entry.line, f"expected a field '{key}', found none")
+    check_fields(path, entry, FIELDS, REQUIRED)
 
     def text(key: str, *, required: bool = False) -> str:
         value = values.get(key, "")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from crs.errors import CourseError
 from crs.templating import render
-from crs.yamlnodes import Entry, describe, load_entries
+from crs.yamlnodes import Entry, check_fields, describe, load_by_id
 
 FIELDS = ("id", "term", "definition", "page", "anchor", "forms")
 REQUIRED = ("id", "term", "definition", "page")
@@ -40,18 +40,8 @@ class Term:
 def load_glossary(path: Path) -> list[Term]:
     """Read and check glossary.yml; terms come back sorted alphabetically."""
     terms: list[Term] = []
-    seen_ids: dict[str, int] = {}
     seen_forms: dict[str, tuple[str, int]] = {}
-    for entry in load_entries(Path(path)):
-        term = _term(path, entry)
-        if term.id in seen_ids:
-            raise CourseError(
-                path,
-                entry.line_of("id"),
-                f"expected each id once, found '{term.id}' again "
-                f"(first at line {seen_ids[term.id]})",
-            )
-        seen_ids[term.id] = entry.line_of("id")
+    for term, entry in load_by_id(path, _term).values():
         for form in term.forms:
             if form in seen_forms:
                 other, line = seen_forms[form]
@@ -68,16 +58,7 @@ def load_glossary(path: Path) -> list[Term]:
 
 def _term(path: Path, entry: Entry) -> Term:
     values = entry.values
-    for key in values:
-        if key not in FIELDS:
-            raise CourseError(
-                path,
-                entry.line_of(key),
-                f"expected one of the fields {', '.join(FIELDS)}; found unknown field '{key}'",
-            )
-    for key in REQUIRED:
-        if key not in values:
-            raise CourseError(path, entry.line, f"expected a field '{key}', found none")
+    check_fields(path, entry, FIELDS, REQUIRED)
 
     def text(key: str) -> str:
         value = values.get(key, "")

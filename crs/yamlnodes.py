@@ -6,8 +6,10 @@ but reports problems at the line the author has to edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -71,6 +73,40 @@ def load_entries(path: Path) -> list[Entry]:
             lines[key] = key_node.start_mark.line + 1
         entries.append(Entry(values, line, lines))
     return entries
+
+
+T = TypeVar("T")
+
+
+def check_fields(path: Path, entry: Entry, fields: Iterable[str], required: Iterable[str]) -> None:
+    """Unknown keys (usually typos) and missing required keys, at the line to edit."""
+    fields = tuple(fields)
+    for key in entry.values:
+        if key not in fields:
+            raise CourseError(
+                path,
+                entry.line_of(key),
+                f"expected one of the fields {', '.join(fields)}; found unknown field '{key}'",
+            )
+    for key in required:
+        if key not in entry.values:
+            raise CourseError(path, entry.line, f"expected a field '{key}', found none")
+
+
+def load_by_id(path: Path, build: Callable[[Path, Entry], T]) -> dict[str, tuple[T, Entry]]:
+    """Build every entry of a YAML list; ids must be unique (the error names both lines)."""
+    items: dict[str, tuple[T, Entry]] = {}
+    for entry in load_entries(Path(path)):
+        item = build(path, entry)
+        if item.id in items:
+            raise CourseError(
+                path,
+                entry.line_of("id"),
+                f"expected each id once, found '{item.id}' again "
+                f"(first at line {items[item.id][1].line_of('id')})",
+            )
+        items[item.id] = (item, entry)
+    return items
 
 
 def _kind(node: yaml.Node) -> str:
