@@ -82,7 +82,9 @@ def load(config) -> SiteState:
     the_course = course.load_course(paths["docs"], nav_sources(config.nav), known_blocks(config))
     the_course.quizzes = data.quizzes(paths["quizzes"])
     used = {
-        quiz_id: (f"docs/{page.src}", line) for page in the_course.pages for quiz_id, line in page.quiz_uses
+        quiz_id: (f"docs/{page.src}", line)
+        for page in the_course.pages
+        for quiz_id, line in page.quiz_uses
     }
     warnings = quizzes.check_usage(the_course.quizzes, used)
     quizzes.check_grounding(the_course.quizzes, paths["docs"])

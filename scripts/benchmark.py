@@ -32,7 +32,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_BLOCK = re.compile(r"^/{3,}\s*(reflection|quiz|activity|instructor)\b.*$", re.M)
-OUR_ASSETS = ("assets/crs/crs.js", "assets/crs/crs.css")
+OUR_ASSET = re.compile(r'(?:src|href)="([^"]*assets/crs/[^"]+\.(?:js|css))"')
 THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|stylesheets/)[^"]*)"')
 TARGET_OVERHEAD = 1.25
 TARGET_OUR_GZIP = 12 * 1024
@@ -149,20 +149,24 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
+def loaded(page: Path, html: bytes, pattern: re.Pattern) -> list[bytes]:
+    """The bytes of every asset a page links that matches pattern."""
+    urls = sorted(set(pattern.findall(html.decode("utf-8"))))
+    return [(page.parent / url).resolve().read_bytes() for url in urls]
+
+
 def page_weights(site: Path) -> dict:
-    """Per page: HTML, our JS/CSS and the theme JS/CSS it loads, raw and gzipped."""
-    ours_raw = sum((site / a).stat().st_size for a in OUR_ASSETS)
-    ours_gz = sum(gz((site / a).read_bytes()) for a in OUR_ASSETS)
+    """Per learner page (tutor pages live in tutor/): HTML, and the JS/CSS it loads, ours and the
+    theme's, raw and gzipped."""
     rows = {}
     for page in sorted(site.glob("*.html")):
         html = page.read_bytes()
-        theme = sorted(set(THEME_ASSET.findall(html.decode("utf-8"))))
-        theme_bytes = [(page.parent / url).resolve().read_bytes() for url in theme]
+        ours, theme_bytes = loaded(page, html, OUR_ASSET), loaded(page, html, THEME_ASSET)
         rows[page.name] = {
             "html": len(html),
             "html_gz": gz(html),
-            "ours": ours_raw,
-            "ours_gz": ours_gz,
+            "ours": sum(map(len, ours)),
+            "ours_gz": sum(map(gz, ours)),
             "theme": sum(map(len, theme_bytes)),
             "theme_gz": sum(map(gz, theme_bytes)),
         }

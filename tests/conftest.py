@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from crs import pdf
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -53,7 +55,6 @@ def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.Compl
             "mkdocs",
             "build",
             "--strict",
-            "-q",
             "-f",
             str(project / "mkdocs.yml"),
             "-d",
@@ -84,6 +85,8 @@ def site_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    # As scripts/build does: the PDFs the module home links to.
+    pdf.build(ROOT / "mkdocs.yml", out / "downloads")
     return out
 
 
