@@ -4,10 +4,7 @@
 // and quizzes themselves are mounted by the learner bundle (crs.js) exactly as on lesson pages,
 // so answers are shared with the rest of the site under the same ids.
 import { decode, scope, slug } from "./assignments.js"
-import { download, h, plural } from "./dom.js"
-import { scoreText, toJSON } from "./exchange.js"
-import { course, questionState } from "./model.js"
-import { entries, subscribe } from "./storage.js"
+import { course, download, entries, h, plural, questionState, scoreText, subscribe, toJSON } from "./shared.js"
 
 // Stored items in the assignment's scope. Reflections are read from their fields when the page
 // has them, since this bundle's storage module does not see the learner bundle's in-memory

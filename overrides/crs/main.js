@@ -1,11 +1,19 @@
 // Entry point bundled (esbuild, IIFE) into assets/crs/crs.js so it also runs from file://.
 // Material swaps page content on instant navigation; document$ emits for every page, so each
 // component mounts on what the new page holds. Components mark elements they have mounted.
+import * as dom from "./dom.js"
+import * as exchange from "./exchange.js"
+import * as model from "./model.js"
 import { mountNotices } from "./notices.js"
 import { mountLesson, mountLessons, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
 import { mountReflection } from "./reflections.js"
+import * as storage from "./storage.js"
 import { mountWorkspace } from "./workspace.js"
+
+// Page bundles (assignment.js, tutor.js) load after this one and use these module instances
+// through shared.js: one storage state per tab, and no second copy in their download.
+window.crs = { dom, exchange, model, storage }
 
 const components = [
   // [selector, mount(el)] — each component adds its own line.

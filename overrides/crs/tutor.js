@@ -2,8 +2,7 @@
 // docs/tutor/.meta.yml), so learner pages never download it. Two components: "Copy link" buttons
 // in the tutor guide, and the assignment builder (crs/templates/assignment-builder.html).
 import { LIMITS, decode, encode, slug } from "./assignments.js"
-import { h, plural } from "./dom.js"
-import { course } from "./model.js"
+import { course, h, plural } from "./shared.js"
 
 async function copyText(text, fallbackInput) {
   try {
