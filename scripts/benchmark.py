@@ -31,7 +31,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-OUR_BLOCK = re.compile(r"^/{3,}\s*(reflection|quiz|activity|instructor)\b.*$", re.M)
 OUR_ASSET = re.compile(r'(?:src|href)="([^"]*assets/crs/[^"]+\.(?:js|css))"')
 THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|stylesheets/)[^"]*)"')
 TARGET_OVERHEAD = 1.25
@@ -102,7 +101,7 @@ def save_config(project: Path, config: dict) -> None:
 
 
 def make_plain(project: Path) -> None:
-    """Same Markdown and theme, without our hook, extension and block syntax."""
+    """Same Markdown and theme without our hook, extension and templates (blocks stay as text)."""
     config = load_config(project)
     config.pop("hooks", None)
     config["extra_css"] = []
@@ -111,12 +110,14 @@ def make_plain(project: Path) -> None:
         for e in config["markdown_extensions"]
         if not (isinstance(e, dict) and "crs.blocks" in e) and e != "crs.blocks"
     ]
+    # The notebook runs the course package, which needs our extension: convert it unexecuted
+    # (the site build's execution is cached after its first run, so medians compare alike).
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
+            plugin["mkdocs-jupyter"]["execute"] = False
     shutil.rmtree(project / "overrides")
     config["theme"].pop("custom_dir", None)
     save_config(project, config)
-    for page in (project / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(OUR_BLOCK.sub("", text), encoding="utf-8")
 
 
 def lesson_sources(project: Path) -> list[str]:
@@ -149,10 +150,13 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def loaded(page: Path, html: bytes, pattern: re.Pattern) -> list[bytes]:
-    """The bytes of every asset a page links that matches pattern."""
+def loaded(site: Path, page: Path, html: bytes, pattern: re.Pattern) -> list[bytes]:
+    """The bytes of every asset a page links that matches pattern (404.html links from root)."""
     urls = sorted(set(pattern.findall(html.decode("utf-8"))))
-    return [(page.parent / url).resolve().read_bytes() for url in urls]
+    return [
+        (site / url.lstrip("/") if url.startswith("/") else page.parent / url).read_bytes()
+        for url in urls
+    ]
 
 
 def page_weights(site: Path) -> dict:
@@ -161,7 +165,10 @@ def page_weights(site: Path) -> dict:
     rows = {}
     for page in sorted(site.glob("*.html")):
         html = page.read_bytes()
-        ours, theme_bytes = loaded(page, html, OUR_ASSET), loaded(page, html, THEME_ASSET)
+        ours, theme_bytes = (
+            loaded(site, page, html, OUR_ASSET),
+            loaded(site, page, html, THEME_ASSET),
+        )
         rows[page.name] = {
             "html": len(html),
             "html_gz": gz(html),
