@@ -37,7 +37,8 @@ def zip_site(site_dir: Path, target: Path, folder: str = FOLDER) -> Path:
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # A copy opened from file:// has no web address, whatever the shell says.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CRS_SITE_URL": ""}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
     result = subprocess.run(
         [*command, "-f", str(config_file), "-d", str(site_dir)],

@@ -15,6 +15,15 @@ from crs.mdtext import unfenced_lines
 _MARKER = re.compile(r"<!--\s*crs:([\w-]+)\s*-->")
 
 
+def markers(markdown: str, first_line: int = 1) -> dict[str, int]:
+    """The markers a page uses (outside code blocks), each with the line it first appears on."""
+    found: dict[str, int] = {}
+    for index, line in unfenced_lines(markdown.split("\n")):
+        for match in _MARKER.finditer(line):
+            found.setdefault(match.group(1), index + first_line)
+    return found
+
+
 def expand(
     markdown: str, src: str, renderers: Mapping[str, Callable[[], str]], first_line: int = 1
 ) -> str:

@@ -22,15 +22,24 @@ from crs.templating import render
 
 COURSE_ID = "co-production"
 EXTENSION = "crs.blocks"
-# Bundle written to site/assets/crs/ -> its entry module in overrides/crs/. Tutor-only code is a
-# bundle of its own so learner pages never download it.
+# Bundle written to site/assets/crs/ -> its entry in overrides/crs/. crs.js and crs.css load on
+# every page; a page bundle (<name>.js, and <name>.css if listed) only on pages that need it.
 BUNDLES = {
     "crs.js": "main.js",
-    "tutor.js": "tutor.js",
     "crs.css": "main.css",
-    "tutor.css": "tutor.css",
+    "workspace.js": "workspace.js",
     "assignment.js": "assignment.js",
+    "tutor.js": "tutor.js",
+    "tutor.css": "tutor.css",
 }
+# Marker -> the page bundle whose code brings the rendered component to life.
+MARKER_BUNDLES = {
+    "workspace": "workspace",
+    "assignment": "assignment",
+    "tutor-guide": "tutor",
+    "assignment-builder": "tutor",
+}
+PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 
 
 @dataclass
@@ -127,6 +136,23 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
     if src != "glossary.md":
         text += "\n\n" + glossary.abbreviations(state.terms) + "\n"
     return text
+
+
+def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
+    """The one page bundle a page loads besides crs.js: the one its markers need; every tutor
+    page (front matter `tutor: true`) gets the tutor bundle, whose styles cover the notebook."""
+    bundle = "tutor" if meta.get("tutor") else None
+    for name, line in sorted(shortcodes.markers(markdown, first_line).items(), key=lambda m: m[1]):
+        needed = MARKER_BUNDLES.get(name)
+        if needed and bundle and needed != bundle:
+            raise CourseError(
+                f"docs/{src}",
+                line,
+                f"marker 'crs:{name}' needs the {needed} page bundle, but this page already "
+                f"loads the {bundle} bundle; put these components on separate pages",
+            )
+        bundle = needed or bundle
+    return bundle
 
 
 def bundle_scripts(root: Path, site_dir: Path) -> None:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -45,9 +47,11 @@ def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """A real `mkdocs build --strict` of `project`, as the README's build command runs it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [
             sys.executable,
@@ -81,13 +85,36 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, out)
+def _site_server(tmp_path_factory):
+    """A server for the site folder, started before the build so the site knows its own URL."""
+    folder = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_dir(_site_server) -> Path:
+    out, url = _site_server
+    # Built for the URL it is served from, as `mkdocs serve` and a deployment do: only then does
+    # Material's instant navigation run, so the browser tests go through it.
+    result = mkdocs_build(ROOT, out, env={"CRS_SITE_URL": f"{url}/"})
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     # As scripts/build does: the PDFs the module home links to.
     pdf.build(ROOT / "mkdocs.yml", out / "downloads")
     return out
+
+
+@pytest.fixture(scope="session")
+def model(site_dir) -> dict:
+    """The course model every built page carries (<script id="crs-course">)."""
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    found = re.search(r'<script id="crs-course" type="application/json">(.*?)</script>', html, re.S)
+    return json.loads(found.group(1))
 
 
 @pytest.fixture(scope="session")
@@ -101,14 +128,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site_url(_site_server, site_dir) -> str:
+    return _site_server[1]
 
 
 @pytest.fixture(scope="session")

@@ -64,3 +64,31 @@ def test_dark_palette_has_no_axe_violations(page, site_url):
     page.emulate_media(color_scheme="dark")
     page.goto(f"{site_url}/index.html", wait_until="networkidle")
     assert axe_violations(page) == []
+
+
+def test_components_work_after_instant_navigation(page, site_url, model):
+    """Clicking through the nav swaps content without a page load (Material's instant
+    navigation, on because the site knows its URL); quizzes, the workspace and the tutor tools
+    must still come to life, their page bundles loaded on the way."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}/index.html")
+    page.evaluate("window.crsSamePage = true")
+
+    def follow(title: str) -> None:
+        page.locator(".md-nav--primary a.md-nav__link", has_text=title).first.click()
+        page.wait_for_load_state()
+
+    follow(model["lessons"][0]["title"])
+    question = page.locator("[data-crs-question]").first
+    question.locator("input").first.check()
+    question.locator("[data-crs-action=check]").click()
+    question.locator("[data-crs-result]").filter(has_text="").wait_for()
+    follow("My workspace")
+    page.locator(".crs-workspace__actions").wait_for()
+    follow("Assignments")
+    page.locator("[data-crs-builder-summary]").filter(has_text="Give the assignment").wait_for()
+    follow(model["lessons"][1]["title"])
+    page.locator("[data-crs-action=check]").first.wait_for()
+    assert page.evaluate("window.crsSamePage") is True, "navigation reloaded the page"
+    assert errors == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.parametrize("bundle", ["assignment.js", "tutor.js"])
+@pytest.mark.parametrize("bundle", ["assignment.js", "tutor.js", "workspace.js"])
 def test_page_bundles_share_one_storage_instance(site_dir, bundle):
     code = (site_dir / "assets" / "crs" / bundle).read_text(encoding="utf-8")
     # The storage key prefix only exists inside storage.js: a copy here would keep its own

@@ -17,13 +17,6 @@ pytestmark = pytest.mark.browser
 PROBLEMS = "[data-crs-assignment-problems]"
 
 
-@pytest.fixture(scope="session")
-def model(site_dir) -> dict:
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script id="crs-course" type="application/json">(.*?)</script>', html, re.S)
-    return json.loads(found.group(1))
-
-
 def checksum(text: str) -> str:
     """FNV-1a in base 36, as assignments.js computes it."""
     value = 0x811C9DC5

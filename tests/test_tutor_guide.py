@@ -81,15 +81,21 @@ def test_session_plan_splits_a_long_course_into_even_sessions(the_course):
     assert [s["minutes"] for s in plan] == [80, 80, 40]
 
 
-def test_tutor_code_loads_only_on_tutor_pages(site_dir):
+def test_page_bundles_load_only_where_their_components_are(site_dir):
+    """Every page loads crs.js and crs.css; tutor code only on tutor pages, the workspace and
+    assignment code only on their own page."""
     for page in site_dir.rglob("*.html"):
         if "assets" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
-        is_tutor = page.parent.name == "tutor"
-        assert ("assets/crs/tutor.js" in text) == is_tutor, page
-        assert ("assets/crs/tutor.css" in text) == is_tutor, page
-        assert ("assets/crs/assignment.js" in text) == (page.name == "assignment.html"), page
+        loaded = set(re.findall(r"assets/crs/([\w-]+\.(?:js|css))", text))
+        name = page.relative_to(site_dir).as_posix()
+        expected = {"crs.js", "crs.css"}
+        if name.startswith("tutor/"):
+            expected |= {"tutor.js", "tutor.css"}
+        elif name in {"workspace.html", "assignment.html"}:
+            expected.add(name.replace(".html", ".js"))
+        assert loaded == expected, name
 
 
 def test_notebook_page_is_rendered_with_outputs_and_a_download(site_dir):

@@ -24,13 +24,6 @@ AWKWARD = (
 
 
 @pytest.fixture(scope="session")
-def model(site_dir) -> dict:
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script id="crs-course" type="application/json">(.*?)</script>', html, re.S)
-    return json.loads(found.group(1))
-
-
-@pytest.fixture(scope="session")
 def prompts(model) -> list[tuple[dict, dict]]:
     found = [(lesson, r) for lesson in model["lessons"] for r in lesson["reflections"]]
     assert len(found) >= 2, "the course should have reflection prompts to test with"

@@ -1,14 +1,14 @@
 // Entry of assets/crs/assignment.js, loaded only on the learner's assignment page
 // (docs/assignment.md), so other learner pages never download it. The page holds every prompt and
 // quiz, hidden (crs/templates/assignment.html); this reveals the ones the link names. The prompts
-// and quizzes themselves are mounted by the learner bundle (crs.js) exactly as on lesson pages,
-// so answers are shared with the rest of the site under the same ids.
+// and quizzes themselves are mounted by crs.js exactly as on lesson pages, so answers are shared
+// with the rest of the site under the same ids.
 import { decode, scope, slug } from "./assignments.js"
-import { course, download, entries, h, plural, questionState, scoreText, subscribe, toJSON } from "./shared.js"
+import { getter, stamp, toMarkdown as workMarkdown } from "./report.js"
+import { course, download, entries, h, plural, quizScore, register, say, subscribe, toJSON } from "./shared.js"
 
-// Stored items in the assignment's scope. Reflections are read from their fields when the page
-// has them, since this bundle's storage module does not see the learner bundle's in-memory
-// fallback (storage turned off).
+// Stored items in the assignment's scope. Reflections are also read from their fields, so text
+// typed within the autosave delay before "Download" is in the file.
 export function itemsFor(model, assignment, stored, fields = new Map(), now = new Date().toISOString()) {
   const { prompts, questions } = scope(model, assignment)
   const items = stored.filter((i) => (i.kind === "reflection" && prompts.has(i.id)) || (i.kind === "quiz" && questions.has(i.id)))
@@ -24,19 +24,12 @@ export function submission(model, assignment, items, learner, now = new Date()) 
   return { ...toJSON(model, items, now), assignment: { ...assignment }, learner }
 }
 
-function score(quiz, get) {
-  const states = quiz.questions.map((id) => questionState(get("quiz", id)))
-  return { total: states.length, answered: states.filter((s) => s.answered).length, correct: states.filter((s) => s.correct).length }
-}
-
 export function progress(model, assignment, items) {
-  const get = (kind, id) => items.find((i) => i.kind === kind && i.id === id)?.value
+  const get = getter(items)
   const written = assignment.prompts.filter((id) => String(get("reflection", id) ?? "").trim()).length
-  const quizzes = model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id))
-  const scores = quizzes.map((q) => score(q, get))
-  const total = scores.reduce((n, s) => n + s.total, 0)
-  const answered = scores.reduce((n, s) => n + s.answered, 0)
-  const correct = scores.reduce((n, s) => n + s.correct, 0)
+  const scores = model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id)).map((q) => quizScore(q, get))
+  const sum = (field) => scores.reduce((n, s) => n + s[field], 0)
+  const [total, answered, correct] = [sum("total"), sum("answered"), sum("correct")]
   return { written, prompts: assignment.prompts.length, answered, total, correct, done: written === assignment.prompts.length && answered === total }
 }
 
@@ -47,21 +40,13 @@ export function progressText(p) {
   return `Progress: ${parts.join("; ")}${p.done ? ". All done: download your submission below." : "."}`
 }
 
-const quote = (text) => text.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n")
-
 export function toMarkdown(model, assignment, items, learner, now = new Date()) {
-  const get = (kind, id) => items.find((i) => i.kind === kind && i.id === id)?.value
-  const lines = [`# ${assignment.title}`, "", `- Learner: ${learner}`, `- Assignment: ${assignment.id}`]
-  if (assignment.due) lines.push(`- Due: ${assignment.due}`)
-  lines.push(`- Downloaded: ${now.toISOString().slice(0, 16).replace("T", " ")} UTC (course ${model.course}, build ${model.version})`)
-  if (assignment.instructions) lines.push("", "## Instructions", "", assignment.instructions)
-  const prompts = model.lessons.flatMap((l) => l.reflections).filter((r) => assignment.prompts.includes(r.id))
-  if (prompts.length) lines.push("", "## Reflections")
-  for (const r of prompts) lines.push("", quote(r.prompt), "", String(get("reflection", r.id) ?? "").trim() || "_No answer yet._")
-  const quizzes = model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id))
-  if (quizzes.length) lines.push("", "## Quizzes", "")
-  for (const q of quizzes) lines.push(`- ${q.title}: ${scoreText(score(q, get))}`)
-  return `${lines.join("\n")}\n`
+  const head = [`# ${assignment.title}`, "", `- Learner: ${learner}`, `- Assignment: ${assignment.id}`]
+  if (assignment.due) head.push(`- Due: ${assignment.due}`)
+  head.push(`- Downloaded: ${stamp(now)} (course ${model.course}, build ${model.version})`)
+  if (assignment.instructions) head.push("", "## Instructions", "", assignment.instructions)
+  const chosen = { prompts: new Set(assignment.prompts), quizzes: new Set(assignment.quizzes) }
+  return workMarkdown(model, items, head, chosen)
 }
 
 function mountAssignment(el) {
@@ -121,15 +106,11 @@ function mountAssignment(el) {
   window.addEventListener("hashchange", show)
 
   const name = $("name")
-  const say = (text) => {
-    message.textContent = ""
-    setTimeout(() => (message.textContent = text), 50)
-  }
   for (const button of el.querySelectorAll("[data-crs-assignment-download]")) {
     button.addEventListener("click", () => {
       const learner = name.value.trim()
       if (!learner) {
-        say("Type your name first: it names the file your tutor receives.")
+        say(message, "Type your name first: it names the file your tutor receives.")
         name.focus()
         return
       }
@@ -137,25 +118,14 @@ function mountAssignment(el) {
       const kept = items()
       if (button.dataset.crsAssignmentDownload === "json") {
         download(`${base}.json`, `${JSON.stringify(submission(model, current, kept, learner), null, 2)}\n`, "application/json")
-        say(`Saved ${base}.json: send this file to your tutor.`)
+        say(message, `Saved ${base}.json: send this file to your tutor.`)
       } else {
         download(`${base}.md`, toMarkdown(model, current, kept, learner), "text/markdown")
-        say(`Saved ${base}.md, a readable copy of your work.`)
+        say(message, `Saved ${base}.md, a readable copy of your work.`)
       }
     })
   }
   show()
 }
 
-function mountPage() {
-  for (const el of document.querySelectorAll("[data-crs-assignment]")) {
-    if (el.dataset.crsAssignmentMounted) continue
-    el.dataset.crsAssignmentMounted = "true"
-    mountAssignment(el)
-  }
-}
-
-if (typeof window !== "undefined") {
-  if (window.document$) window.document$.subscribe(mountPage)
-  else document.addEventListener("DOMContentLoaded", mountPage)
-}
+register("[data-crs-assignment]", mountAssignment)

@@ -1,4 +1,4 @@
-// Small DOM helpers shared by the workspace components.
+// Small DOM helpers shared by the components.
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag)
   for (const [name, value] of Object.entries(attrs)) {
@@ -22,4 +22,13 @@ export function download(name, text, type) {
 
 export function plural(count, word) {
   return `${count} ${word}${count === 1 ? "" : "s"}`
+}
+
+const pending = new WeakMap()
+
+// Sets a live region's text after emptying it, so the same message twice is announced again.
+export function say(region, text) {
+  region.textContent = ""
+  clearTimeout(pending.get(region))
+  pending.set(region, setTimeout(() => (region.textContent = text), 50))
 }

@@ -1,7 +1,7 @@
-// Export, import and merge of the learner's work, as pure functions of the course model and
-// the stored items ([{kind, id, value, updated}]). The JSON format is documented in
-// overrides/assets/crs/workspace-export.schema.json.
-import { lessonStatus, quizScore, statusText } from "./model.js"
+// The workspace export format: writing, checking and merging it, as pure functions of the course
+// model and the stored items ([{kind, id, value, updated}]). Documented in
+// docs/assets/crs/workspace-export.schema.json. No imports, so crs.js (emergency export) and
+// the workspace page's bundle (import) can each carry the part they use.
 
 export const FORMAT = "crs-workspace"
 export const VERSION = 1
@@ -12,11 +12,6 @@ const SECTIONS = {
   page: ["pages", (v) => ({ done: v?.done === true }), (e) => ({ done: e.done }), (e) => typeof e.done === "boolean"],
 }
 
-function getter(items) {
-  const map = new Map(items.map((item) => [`${item.kind}.${item.id}`, item.value]))
-  return (kind, id) => map.get(`${kind}.${id}`)
-}
-
 export function toJSON(model, items, now = new Date()) {
   const out = { format: FORMAT, schema: VERSION, course: model.course, version: model.version, exported_at: now.toISOString() }
   for (const [name] of Object.values(SECTIONS)) out[name] = {}
@@ -25,28 +20,6 @@ export function toJSON(model, items, now = new Date()) {
     if (section) out[section[0]][item.id] = { ...section[1](item.value), updated: item.updated }
   }
   return out
-}
-
-const quote = (text) => text.trim().split("\n").map((line) => `> ${line}`.trimEnd()).join("\n")
-
-export function toMarkdown(model, items, title, now = new Date()) {
-  const get = getter(items)
-  const lines = [`# ${title}: my workspace`, "", `Exported ${now.toISOString().slice(0, 16).replace("T", " ")} UTC (course ${model.course}, build ${model.version}).`]
-  for (const lesson of model.lessons) {
-    lines.push("", `## ${lesson.title}`, "", `Progress: ${statusText(lessonStatus(lesson, get))}`)
-    if (lesson.reflections.length) lines.push("", "### Reflections")
-    for (const reflection of lesson.reflections) {
-      const answer = String(get("reflection", reflection.id) ?? "").trim()
-      lines.push("", quote(reflection.prompt), "", answer || "_No answer yet._")
-    }
-    if (lesson.quizzes.length) lines.push("", "### Quizzes", "")
-    for (const quiz of lesson.quizzes) lines.push(`- ${quiz.title}: ${scoreText(quizScore(quiz, get))}`)
-  }
-  return `${lines.join("\n")}\n`
-}
-
-export function scoreText({ total, answered, correct }) {
-  return answered ? `${correct} of ${total} correct (${answered} answered)` : "not attempted"
 }
 
 // {data} when `text` is an export of this course that this page can read, else {error}.

@@ -1,19 +1,15 @@
-// Entry point bundled (esbuild, IIFE) into assets/crs/crs.js so it also runs from file://.
-// Material swaps page content on instant navigation; document$ emits for every page, so each
-// component mounts on what the new page holds. Components mark elements they have mounted.
-import * as dom from "./dom.js"
-import * as exchange from "./exchange.js"
-import * as model from "./model.js"
-import { mountNotices } from "./notices.js"
-import { mountLesson, mountLessons, mountNav } from "./progress.js"
+// Entry point bundled (esbuild, IIFE) into assets/crs/crs.js, loaded on every page; classic
+// scripts also run from file://. Material swaps page content on instant navigation; document$
+// emits for every page, so each component mounts on what the new page holds. Components mark
+// elements they have mounted.
+import { download, h, plural, say } from "./dom.js"
+import { toJSON } from "./exchange.js"
+import { course, follow, lessonOf, lessonStatus, quizScore, scoreText, statusText } from "./model.js"
+import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
+import { describe, mountLesson, mountLessons, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
 import { mountReflection } from "./reflections.js"
-import * as storage from "./storage.js"
-import { mountWorkspace } from "./workspace.js"
-
-// Page bundles (assignment.js, tutor.js) load after this one and use these module instances
-// through shared.js: one storage state per tab, and no second copy in their download.
-window.crs = { dom, exchange, model, storage }
+import { asides, clear, entries, subscribe, write } from "./storage.js"
 
 const components = [
   // [selector, mount(el)] — each component adds its own line.
@@ -23,7 +19,6 @@ const components = [
   ["[data-crs-lesson]", mountLesson],
   ["[data-crs-lessons]", mountLessons],
   [".md-nav--primary", mountNav],
-  ["[data-crs-workspace]", mountWorkspace],
 ]
 
 function mountPage() {
@@ -34,6 +29,21 @@ function mountPage() {
       mount(el)
     }
   }
+}
+
+// A page bundle (workspace.js, assignment.js, tutor.js: only on the pages that need it) loads
+// after this script and adds its components here. Instant navigation runs it again on each
+// visit to such a page; the component is kept once.
+function register(selector, mount) {
+  if (!components.some(([known]) => known === selector)) components.push([selector, mount])
+  if (document.readyState !== "loading") mountPage()
+}
+
+// What page bundles use, through shared.js: these module instances, so a tab has one storage
+// state and no page downloads a second copy.
+window.crs = {
+  asides, clear, course, describe, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
+  lessonStatus, plural, quizScore, register, say, scoreText, statusText, subscribe, toJSON, write,
 }
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page

@@ -47,6 +47,10 @@ export function quizScore(quiz, get = read) {
   }
 }
 
+export function scoreText({ total, answered, correct }) {
+  return answered ? `${correct} of ${total} correct (${answered} answered)` : "not attempted"
+}
+
 // done: every prompt has text and every question an answer (with at least one of them), or marked.
 export function lessonStatus(lesson, get = read) {
   const prompts = lesson.reflections.filter((r) => String(get("reflection", r.id) ?? "").trim()).length

@@ -2,6 +2,7 @@
 // The first half is pure (grading, state, messages) so it can be tested without a page; the
 // second half mounts one <form data-crs-quiz> and keeps its DOM in step with that state.
 // Each question's state is saved under storage kind "quiz" and the question id.
+import { say } from "./dom.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
 const KIND = "quiz"
@@ -188,21 +189,13 @@ export function scoreText(states) {
 export function mountQuiz(form) {
   let key
   try {
-    key = JSON.parse(form.querySelector("script[data-crs-quiz-key]").textContent)
+    key = JSON.parse(form.dataset.crsQuizKey)
   } catch {
     return // No key, no grading: the questions stay readable as plain form controls.
   }
   const live = form.querySelector("[data-crs-live]")
   const scoreEl = form.querySelector("[data-crs-score]")
-  let announceTimer
-  const announce = (message) => {
-    // Emptied first so that the same message twice is still announced.
-    live.textContent = ""
-    clearTimeout(announceTimer)
-    announceTimer = setTimeout(() => {
-      live.textContent = message
-    }, 50)
-  }
+  const announce = (message) => say(live, message)
   const updateScore = () => {
     scoreEl.textContent = scoreText(questions.map((q) => q.state()))
   }

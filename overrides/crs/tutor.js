@@ -2,7 +2,7 @@
 // docs/tutor/.meta.yml), so learner pages never download it. Two components: "Copy link" buttons
 // in the tutor guide, and the assignment builder (crs/templates/assignment-builder.html).
 import { LIMITS, decode, encode, slug } from "./assignments.js"
-import { course, h, plural } from "./shared.js"
+import { course, h, plural, register, say as announce } from "./shared.js"
 
 async function copyText(text, fallbackInput) {
   try {
@@ -22,10 +22,7 @@ async function copyText(text, fallbackInput) {
 function liveRegion(parent) {
   const region = h("p", { class: "crs-visually-hidden", role: "status" })
   parent.append(region)
-  return (text) => {
-    region.textContent = ""
-    setTimeout(() => (region.textContent = text), 50)
-  }
+  return (text) => announce(region, text)
 }
 
 // The guide: a "Copy link" button beside each prompt's link.
@@ -49,10 +46,7 @@ function mountBuilder(el) {
   const handout = document.querySelector("[data-crs-handout]")
   const learnerPage = new URL(el.dataset.crsLearnerPage, location.href)
   const status = $("message")
-  const say = (text) => {
-    status.textContent = ""
-    setTimeout(() => (status.textContent = text), 50)
-  }
+  const say = (text) => announce(status, text)
   const boxes = (name) => [...form.querySelectorAll(`input[name="${name}"]`)]
 
   const read = () => {
@@ -132,20 +126,5 @@ function mountBuilder(el) {
   update()
 }
 
-const components = [
-  ["[data-crs-guide-lesson]", mountGuide],
-  ["[data-crs-builder]", mountBuilder],
-]
-
-function mountPage() {
-  for (const [selector, mount] of components) {
-    for (const el of document.querySelectorAll(selector)) {
-      if (el.dataset.crsTutorMounted) continue
-      el.dataset.crsTutorMounted = "true"
-      mount(el)
-    }
-  }
-}
-
-if (window.document$) window.document$.subscribe(mountPage)
-else document.addEventListener("DOMContentLoaded", mountPage)
+register("[data-crs-guide-lesson]", mountGuide)
+register("[data-crs-builder]", mountBuilder)

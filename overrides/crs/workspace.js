@@ -1,12 +1,13 @@
-// "My workspace": fills the server-rendered list of prompts and quizzes (crs/templates/
-// workspace.html) with scores and progress, and adds export, print, import and clear.
-// The answers themselves are edited through the reflection component, as on lesson pages.
-import { download, h, plural } from "./dom.js"
-import { parseImport, plan, scoreText, toMarkdown } from "./exchange.js"
-import { course, follow, lessonOf, lessonStatus, quizScore } from "./model.js"
-import { downloadAsides, exportJSON as saveJSON } from "./notices.js"
-import { describe } from "./progress.js"
-import { asides, clear, entries, write } from "./storage.js"
+// Entry of assets/crs/workspace.js, loaded only on "My workspace" (docs/workspace.md). It fills
+// the server-rendered list of prompts and quizzes (crs/templates/workspace.html) with scores and
+// progress, and adds export, print, import and clear. The answers themselves are edited through
+// the reflection component of crs.js, as on lesson pages.
+import { parseImport, plan } from "./exchange.js"
+import { stamp, toMarkdown } from "./report.js"
+import {
+  asides, clear, course, describe, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
+  lessonOf, lessonStatus, plural, quizScore, register, say as announce, scoreText, write,
+} from "./shared.js"
 
 const ACTION = { add: "new", replace: "newer in the file", keep: "kept (same or newer here)" }
 
@@ -19,23 +20,21 @@ function itemLabel(model, change) {
   return `${change.kind} ${change.id} (not in this version of the course)`
 }
 
-export function mountWorkspace(el) {
+function mountWorkspace(el) {
   const model = course()
   if (!model) return
-  const stamp = () => new Date().toISOString().slice(0, 10)
   const title = () => document.querySelector(".md-header__topic .md-ellipsis")?.textContent.trim() || model.course
   const message = h("p", { class: "crs-workspace__message", role: "status" })
   const panel = h("div", { class: "crs-workspace__panel", hidden: true })
-  const say = (text) => {
-    message.textContent = ""
-    setTimeout(() => (message.textContent = text), 50)
-  }
+  const say = (text) => announce(message, text)
   const exportJSON = () => {
     saveJSON()
     say("Exported your work as JSON.")
   }
   const exportMarkdown = () => {
-    download(`${model.course}-workspace-${stamp()}.md`, toMarkdown(model, entries(), title()), "text/markdown")
+    const now = new Date()
+    const head = [`# ${title()}: my workspace`, "", `Exported ${stamp(now)} (course ${model.course}, build ${model.version}).`]
+    download(`${model.course}-workspace-${now.toISOString().slice(0, 10)}.md`, toMarkdown(model, entries(), head), "text/markdown")
     say("Exported your work as Markdown.")
   }
   const ask = (heading, body, buttons) => {
@@ -115,3 +114,5 @@ export function mountWorkspace(el) {
   render()
   follow(el, render)
 }
+
+register("[data-crs-workspace]", mountWorkspace)

@@ -29,19 +29,20 @@ def on_pre_build(config) -> None:
 
 def on_env(env, config, files):
     env.globals["crs_course"] = site.course_json(_state["site"])
+    env.globals["crs_page_styles"] = site.PAGE_STYLES
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
     config.mdx_configs[site.EXTENSION]["page_url"] = page.file.url
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    first_line = course.body_start_line(source)
     try:
+        page.meta["crs_bundle"] = site.page_bundle(
+            markdown, page.meta, page.file.src_uri, first_line
+        )
         return site.page_markdown(
-            markdown,
-            page.file.src_uri,
-            page.file.url,
-            _state["site"],
-            course.body_start_line(source),
+            markdown, page.file.src_uri, page.file.url, _state["site"], first_line
         )
     except CourseError as error:
         raise _fail(error) from None
