@@ -27,13 +27,17 @@ EXTENSION = "crs.blocks"
 BUNDLES = {
     "crs.js": "main.js",
     "crs.css": "main.css",
+    "lessons.js": "lessons.js",
+    "lessons.css": "lessons.css",
     "workspace.js": "workspace.js",
+    "workspace.css": "workspace.css",
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
 }
 # Marker -> the page bundle whose code brings the rendered component to life.
 MARKER_BUNDLES = {
+    "lessons": "lessons",
     "workspace": "workspace",
     "assignment": "assignment",
     "tutor-guide": "tutor",
@@ -139,9 +143,10 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
 
 
 def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
-    """The one page bundle a page loads besides crs.js: the one its markers need; every tutor
-    page (front matter `tutor: true`) gets the tutor bundle, whose styles cover the notebook."""
-    bundle = "tutor" if meta.get("tutor") else None
+    """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
+    matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
+    whose styles cover the notebook."""
+    bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
     for name, line in sorted(shortcodes.markers(markdown, first_line).items(), key=lambda m: m[1]):
         needed = MARKER_BUNDLES.get(name)
         if needed and bundle and needed != bundle:

@@ -1,11 +1,52 @@
-"""Front-end bundles: page bundles reuse crs.js's modules instead of carrying copies."""
+"""Front-end bundles: which page loads which page bundle, and page bundles reuse crs.js's
+modules instead of carrying copies."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import copy_project, mkdocs_build
+
+from crs import site
+from crs.errors import CourseError
 
 
-@pytest.mark.parametrize("bundle", ["assignment.js", "tutor.js", "workspace.js"])
+@pytest.mark.parametrize(
+    ("markdown", "meta", "bundle"),
+    [
+        ("Plain text.", {}, None),
+        ("Intro\n\n<!-- crs:workspace -->\n", {}, "workspace"),
+        ("<!-- crs:assignment -->", {}, "assignment"),
+        ("<!-- crs:lessons -->", {}, "lessons"),
+        ("<!-- crs:references -->", {}, None),
+        ("Text.", {"time": 20}, "lessons"),
+        ("Any tutor page.", {"tutor": True}, "tutor"),
+        ("<!-- crs:assignment-builder -->", {"tutor": True}, "tutor"),
+        ("```\n<!-- crs:workspace -->\n```\n", {}, None),
+    ],
+)
+def test_a_page_loads_the_bundle_its_components_need(markdown, meta, bundle):
+    assert site.page_bundle(markdown, meta, "page.md") == bundle
+
+
+def test_two_components_needing_different_bundles_fail_naming_the_line():
+    markdown = "Text.\n\n<!-- crs:workspace -->\n"
+    with pytest.raises(CourseError) as failure:
+        site.page_bundle(markdown, {"time": 15}, "models.md", first_line=5)
+    assert str(failure.value).startswith("docs/models.md:7: marker 'crs:workspace' needs the")
+
+
+def test_the_build_fails_on_such_a_page(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "models.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(f"{text}\n<!-- crs:workspace -->\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "out")
+    assert result.returncode != 0
+    line = text.count("\n") + 2
+    assert f"docs/models.md:{line}: marker 'crs:workspace' needs the workspace" in result.stderr
+
+
+@pytest.mark.parametrize("bundle", ["assignment.js", "lessons.js", "tutor.js", "workspace.js"])
 def test_page_bundles_share_one_storage_instance(site_dir, bundle):
     code = (site_dir / "assets" / "crs" / bundle).read_text(encoding="utf-8")
     # The storage key prefix only exists inside storage.js: a copy here would keep its own

@@ -81,21 +81,28 @@ def test_session_plan_splits_a_long_course_into_even_sessions(the_course):
     assert [s["minutes"] for s in plan] == [80, 80, 40]
 
 
-def test_page_bundles_load_only_where_their_components_are(site_dir):
-    """Every page loads crs.js and crs.css; tutor code only on tutor pages, the workspace and
-    assignment code only on their own page."""
+def test_page_bundles_load_only_where_their_components_are(site_dir, the_course):
+    """Every page loads crs.js and crs.css, and at most one page bundle: the lessons code on
+    lessons and the home, tutor code only on tutor pages, workspace and assignment code only on
+    their own page."""
+    lesson_pages = {page.src.replace(".md", ".html") for page in the_course.lessons}
+    bundles = {
+        "index.html": "lessons",
+        "workspace.html": "workspace",
+        "assignment.html": "assignment",
+    }
+    styles = {"lessons", "workspace", "tutor"}
     for page in site_dir.rglob("*.html"):
         if "assets" in page.parts:
             continue
-        text = page.read_text(encoding="utf-8")
-        loaded = set(re.findall(r"assets/crs/([\w-]+\.(?:js|css))", text))
         name = page.relative_to(site_dir).as_posix()
+        bundle = "tutor" if name.startswith("tutor/") else bundles.get(name)
+        bundle = "lessons" if name in lesson_pages else bundle
         expected = {"crs.js", "crs.css"}
-        if name.startswith("tutor/"):
-            expected |= {"tutor.js", "tutor.css"}
-        elif name in {"workspace.html", "assignment.html"}:
-            expected.add(name.replace(".html", ".js"))
-        assert loaded == expected, name
+        if bundle:
+            expected |= {f"{bundle}.js"} | ({f"{bundle}.css"} if bundle in styles else set())
+        text = page.read_text(encoding="utf-8")
+        assert set(re.findall(r"assets/crs/([\w-]+\.(?:js|css))", text)) == expected, name
 
 
 def test_notebook_page_is_rendered_with_outputs_and_a_download(site_dir):

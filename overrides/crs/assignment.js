@@ -7,17 +7,11 @@ import { decode, scope, slug } from "./assignments.js"
 import { getter, stamp, toMarkdown as workMarkdown } from "./report.js"
 import { course, download, entries, h, plural, quizScore, register, say, subscribe, toJSON } from "./shared.js"
 
-// Stored items in the assignment's scope. Reflections are also read from their fields, so text
-// typed within the autosave delay before "Download" is in the file.
-export function itemsFor(model, assignment, stored, fields = new Map(), now = new Date().toISOString()) {
+// Stored items in the assignment's scope. A reflection is saved when its field loses focus, so
+// text typed just before "Download" is in there too.
+export function itemsFor(model, assignment, stored) {
   const { prompts, questions } = scope(model, assignment)
-  const items = stored.filter((i) => (i.kind === "reflection" && prompts.has(i.id)) || (i.kind === "quiz" && questions.has(i.id)))
-  for (const [id, text] of fields) {
-    const item = items.find((i) => i.kind === "reflection" && i.id === id)
-    if (item && item.value !== text) Object.assign(item, { value: text, updated: now })
-    if (!item && text.trim()) items.push({ kind: "reflection", id, value: text, updated: now })
-  }
-  return items
+  return stored.filter((i) => (i.kind === "reflection" && prompts.has(i.id)) || (i.kind === "quiz" && questions.has(i.id)))
 }
 
 export function submission(model, assignment, items, learner, now = new Date()) {
@@ -57,15 +51,7 @@ function mountAssignment(el) {
   const message = $("message")
   let current
 
-  const fields = () => {
-    const map = new Map()
-    for (const section of el.querySelectorAll("[data-crs-reflection]:not([hidden])")) {
-      const field = section.querySelector("textarea")
-      if (field) map.set(section.dataset.crsReflection, field.value)
-    }
-    return map
-  }
-  const items = () => itemsFor(model, current, entries(), fields())
+  const items = () => itemsFor(model, current, entries())
   const showProgress = () => current && ($("progress").textContent = progressText(progress(model, current, items())))
 
   const show = () => {

@@ -76,16 +76,16 @@ export function decode(fragment, model) {
     try {
       fields.set(name, decodeURIComponent(raw.replace(/\+/g, " ")))
     } catch {
-      problems.push(`Part ${quoted(name)} of the link is damaged (its characters are not encoded properly), so it was left out.`)
+      problems.push(`Part ${quoted(name)} of the link is damaged, so it was left out.`)
     }
   }
   const version = fields.get("v")
   const newer = /^\d+$/.test(version ?? "") && Number(version) > VERSION
   if (version == null) problems.push("The link does not say which format it uses; it was read as format 1.")
-  else if (newer) problems.push(`This link was made by a newer version of the course (link format ${version}; this page reads format ${VERSION}). What this page can read is shown below; ask your tutor for a link made with this version of the course.`)
+  else if (newer) problems.push(`This link was made by a newer version of the course (link format ${version}; this page reads format ${VERSION}): what could be read is shown; ask your tutor for a new link.`)
   else if (version !== String(VERSION)) problems.push(`The link's format ${quoted(version)} is not one this page knows; it was read as format ${VERSION}.`)
-  if (!fields.has("c")) problems.push("The link has no check code at its end: it may have been cut short, so it may not show everything your tutor chose.")
-  else if (fields.get("c") !== checksum(body)) problems.push("The link was changed or cut short after your tutor made it (its check code does not match): it may not show everything they chose.")
+  if (!fields.has("c")) problems.push("The link has no check code: it may have been cut short, so some of what your tutor chose may be missing.")
+  else if (fields.get("c") !== checksum(body)) problems.push("The link was changed or cut short after your tutor made it (its check code does not match): some of what they chose may be missing.")
   if (!newer) {
     const unknownParts = [...fields.keys()].filter((name) => !["v", "id", "t", "d", "r", "q", "i", "c"].includes(name))
     if (unknownParts.length) problems.push(`The link has parts this page does not know (${unknownParts.map(quoted).join(", ")}); they were ignored.`)
@@ -111,7 +111,7 @@ export function decode(fragment, model) {
     const out = []
     for (const item of (fields.get(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
       if (!ID.test(item)) problems.push(`${quoted(item)} is not a valid ${what} id, so it was left out.`)
-      else if (!have.has(item)) problems.push(`This course has no ${what} ${quoted(item)} (it may have been removed or renamed, or the link mistyped), so it was left out.`)
+      else if (!have.has(item)) problems.push(`This course has no ${what} ${quoted(item)} (renamed, or mistyped in the link?), so it was left out.`)
       else if (!out.includes(item)) out.push(item)
     }
     return out

@@ -6,18 +6,16 @@ import { download, h, plural, say } from "./dom.js"
 import { toJSON } from "./exchange.js"
 import { course, follow, lessonOf, lessonStatus, quizScore, scoreText, statusText } from "./model.js"
 import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
-import { describe, mountLesson, mountLessons, mountNav } from "./progress.js"
+import { mark, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
 import { mountReflection } from "./reflections.js"
-import { asides, clear, entries, subscribe, write } from "./storage.js"
+import { asides, clear, entries, remove, subscribe, write } from "./storage.js"
 
 const components = [
   // [selector, mount(el)] — each component adds its own line.
   ["body", mountNotices],
   ["[data-crs-reflection]", mountReflection],
   ["[data-crs-quiz]", mountQuiz],
-  ["[data-crs-lesson]", mountLesson],
-  ["[data-crs-lessons]", mountLessons],
   [".md-nav--primary", mountNav],
 ]
 
@@ -31,7 +29,7 @@ function mountPage() {
   }
 }
 
-// A page bundle (workspace.js, assignment.js, tutor.js: only on the pages that need it) loads
+// A page bundle (lessons.js, workspace.js, assignment.js, tutor.js: only where it is needed) loads
 // after this script and adds its components here. Instant navigation runs it again on each
 // visit to such a page; the component is kept once.
 function register(selector, mount) {
@@ -42,8 +40,9 @@ function register(selector, mount) {
 // What page bundles use, through shared.js: these module instances, so a tab has one storage
 // state and no page downloads a second copy.
 window.crs = {
-  asides, clear, course, describe, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, plural, quizScore, register, say, scoreText, statusText, subscribe, toJSON, write,
+  asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
+  lessonStatus, mark, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
+  toJSON, write,
 }
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page

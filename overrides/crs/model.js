@@ -33,7 +33,7 @@ export function lessonOf(model, page) {
 
 // A quiz question (value as overrides/crs/quizzes.js saves it) counts once checked; a shown
 // answer does not count as correct.
-export function questionState(value) {
+function questionState(value) {
   const answered = value?.checked === true
   return { answered, correct: answered && value.correct === true && !value.revealed }
 }

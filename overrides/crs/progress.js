@@ -1,13 +1,12 @@
-// Progress marks: in the navigation, on lesson pages (status, objectives, "Mark this lesson
-// done") and on the module home (a bar, each lesson's status, Reset progress).
-import { h, plural } from "./dom.js"
-import { course, follow, lessonOf, lessonStatus, siteUrl, statusText } from "./model.js"
-import { clear, remove, write } from "./storage.js"
+// Progress marks in the navigation, on every page; lessons.js shows them on lesson pages and
+// the module home.
+import { h } from "./dom.js"
+import { course, follow, lessonStatus, siteUrl, statusText } from "./model.js"
 
 const GLYPH = { "Done": "✓", "In progress": "◐", "Not started": "○" }
 
 // The glyph is decoration; `spoken` adds the status as text for screen readers.
-function mark(status, spoken = true) {
+export function mark(status, spoken = true) {
   const text = statusText(status)
   return h(
     "span",
@@ -15,22 +14,6 @@ function mark(status, spoken = true) {
     h("span", { "aria-hidden": "true" }, GLYPH[text]),
     spoken && h("span", { class: "crs-visually-hidden" }, ` (${text.toLowerCase()})`),
   )
-}
-
-function markObjectives(list, done) {
-  for (const item of list?.querySelectorAll(":scope > li") ?? []) {
-    item.classList.toggle("crs-objective--met", done)
-    item.querySelector(".crs-visually-hidden")?.remove()
-    if (done) item.append(h("span", { class: "crs-visually-hidden" }, " (met)"))
-  }
-}
-
-export function describe(status) {
-  const parts = []
-  if (status.promptTotal) parts.push(`${status.prompts} of ${plural(status.promptTotal, "prompt")} answered`)
-  if (status.questions) parts.push(`${status.answered} of ${plural(status.questions, "question")} answered`)
-  if (status.marked) parts.push("marked done")
-  return `${statusText(status)}${parts.length ? `: ${parts.join(", ")}` : ""}`
 }
 
 export function mountNav(nav) {
@@ -47,58 +30,4 @@ export function mountNav(nav) {
   }
   render()
   follow(nav, render)
-}
-
-export function mountLesson(meta) {
-  const lesson = lessonOf(course(), meta.dataset.crsLesson)
-  if (!lesson) return
-  const line = h("p", { class: "crs-lesson-meta__progress" })
-  meta.append(line)
-  const button = h("button", { type: "button", class: "crs-button", "aria-pressed": "false" }, "Mark this lesson done")
-  const note = h("span", { class: "crs-lesson-done__status", "aria-live": "polite" })
-  button.addEventListener("click", () => {
-    if (button.getAttribute("aria-pressed") === "true") remove("page", lesson.page)
-    else write("page", lesson.page, { done: true })
-  })
-  const holder = h("div", { class: "crs-lesson-done" }, button, " ", note)
-  const after = meta.parentElement.querySelector(".crs-keypoints") ?? meta
-  after.after(holder)
-  const render = () => {
-    const status = lessonStatus(lesson)
-    line.textContent = `Your progress: ${describe(status)}`
-    button.setAttribute("aria-pressed", String(status.marked))
-    note.textContent = status.done ? "This lesson is done." : ""
-    markObjectives(meta.querySelector(".crs-objectives ul"), status.done)
-  }
-  render()
-  follow(meta, render)
-}
-
-export function mountLessons(el) {
-  const model = course()
-  if (!model) return
-  const bar = h("progress", { class: "crs-progress__bar", id: "crs-progress-bar", max: model.lessons.length })
-  const label = h("label", { for: "crs-progress-bar", class: "crs-progress__label" })
-  const reset = h("button", { type: "button", class: "crs-button" }, "Reset progress")
-  reset.addEventListener("click", () => {
-    const question = "Reset progress? Lesson marks and quiz answers are cleared; your reflection answers are kept."
-    if (window.confirm(question)) clear(["page", "quiz"])
-  })
-  el.prepend(h("div", { class: "crs-progress" }, label, " ", bar, " ", reset))
-  const render = () => {
-    let done = 0
-    for (const item of el.querySelectorAll("[data-crs-lesson-item]")) {
-      const lesson = lessonOf(model, item.dataset.crsLessonItem)
-      if (!lesson) continue
-      const status = lessonStatus(lesson)
-      done += status.done
-      item.querySelector(".crs-lesson-status")?.remove()
-      item.querySelector(".crs-lessons__title")?.append(" ", h("span", { class: "crs-lesson-status" }, mark(status, false), " ", describe(status)))
-      markObjectives(item.querySelector(".crs-lessons__objectives"), status.done)
-    }
-    bar.value = done
-    label.textContent = `Your progress: ${done} of ${plural(model.lessons.length, "lesson")} done`
-  }
-  render()
-  follow(el, render)
 }

@@ -2,7 +2,7 @@
 // The first half is pure (grading, state, messages) so it can be tested without a page; the
 // second half mounts one <form data-crs-quiz> and keeps its DOM in step with that state.
 // Each question's state is saved under storage kind "quiz" and the question id.
-import { say } from "./dom.js"
+import { h, say } from "./dom.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
 const KIND = "quiz"
@@ -302,31 +302,16 @@ function mountQuestion(fieldset, key, announce, updateScore) {
 
   function partFeedback(partKey, right) {
     // Only the parts the learner chose get feedback; "Show answer" adds the right ones.
+    const feedback = type === "true-false" ? key.feedback[partKey] : (key.options ?? key.items)?.[partKey]?.feedback
     if (state.revealed) {
-      if (type === "single" || type === "multiple") {
-        return key.options[partKey]?.correct ? ["Answer", key.options[partKey].feedback] : null
-      }
-      if (type === "true-false") return partKey === String(key.answer) ? ["Answer", key.feedback[partKey]] : null
-      if (type === "classify") {
-        const item = key.items[partKey]
-        return [`Answer: ${key.categories[item.category]}`, item.feedback]
-      }
-      return null
+      if (type === "classify") return [`Answer: ${key.categories[key.items[partKey].category]}`, feedback]
+      const correct = type === "true-false" ? partKey === String(key.answer) : key.options?.[partKey]?.correct
+      return correct ? ["Answer", feedback] : null
     }
     if (right === undefined) return null
-    switch (type) {
-      case "single":
-      case "multiple":
-        return [right ? "Right" : "Not right", key.options[partKey].feedback]
-      case "true-false":
-        return [right ? "Right" : "Not right", key.feedback[partKey]]
-      case "classify":
-        return right ? ["Right", key.items[partKey].feedback] : ["Not in this category", ""]
-      case "order":
-        return [right ? "Right place" : "Wrong place", ""]
-      default:
-        return null
-    }
+    if (type === "order") return [right ? "Right place" : "Wrong place", ""]
+    if (type === "classify") return right ? ["Right", feedback] : ["Not in this category", ""]
+    return [right ? "Right" : "Not right", feedback]
   }
 
   function render() {
@@ -357,15 +342,15 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     const parts = []
     if (state.revealed) {
       resultEl.classList.add("crs-is-revealed")
-      parts.push(paragraph("crs-result__verdict", "Answer shown."), html(key.explanation))
+      parts.push(h("p", { class: "crs-result__verdict" }, "Answer shown."), html(key.explanation))
     } else if (graded.correct) {
       resultEl.classList.add("crs-is-right")
-      parts.push(paragraph("crs-result__verdict", verdict(type, graded)), html(key.explanation))
+      parts.push(h("p", { class: "crs-result__verdict" }, verdict(type, graded)), html(key.explanation))
     } else {
       resultEl.classList.add("crs-is-wrong")
-      parts.push(paragraph("crs-result__verdict", verdict(type, graded)))
+      parts.push(h("p", { class: "crs-result__verdict" }, verdict(type, graded)))
       if (type === "fill-in") parts.push(html(key.feedback))
-      parts.push(paragraph("crs-result__next", "Try again, or show the answer."))
+      parts.push(h("p", { class: "crs-result__next" }, "Try again, or show the answer."))
     }
     resultEl.replaceChildren(...parts)
   }
@@ -388,7 +373,7 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     if (!graded.answered) {
       save()
       const message = unansweredMessage(type)
-      resultEl.replaceChildren(paragraph("crs-result__verdict", message))
+      resultEl.replaceChildren(h("p", { class: "crs-result__verdict" }, message))
       resultEl.hidden = false
       announce(message)
       return
@@ -490,24 +475,16 @@ function setFeedback(element, shown) {
     return
   }
   const [label, feedbackHtml] = shown
-  const parts = [paragraph("crs-feedback__label", label)]
+  const parts = [h("p", { class: "crs-feedback__label" }, label)]
   if (feedbackHtml) parts.push(html(feedbackHtml))
   element.replaceChildren(...parts)
   element.hidden = false
 }
 
-function paragraph(className, text) {
-  const p = document.createElement("p")
-  p.className = className
-  p.textContent = text
-  return p
-}
-
 // Feedback and explanations are HTML made at build time from quiz Markdown and sanitised there
 // (crs.quizzes.sanitize_html); nothing typed by the learner is ever inserted as HTML.
 function html(fragment) {
-  const div = document.createElement("div")
-  div.className = "crs-result__text"
+  const div = h("div", { class: "crs-result__text" })
   div.innerHTML = fragment
   return div
 }

@@ -1,6 +1,15 @@
-// The readable Markdown copy of a learner's work, for the workspace export and an assignment's
-// submission. Part of page bundles, so it takes the course rules from crs.js (shared.js).
-import { lessonStatus, quizScore, scoreText, statusText } from "./shared.js"
+// A learner's work as text: a lesson's progress line (lesson pages, the workspace) and the
+// readable Markdown copy (workspace export, an assignment's submission). Part of page bundles,
+// so it takes the course rules from crs.js (shared.js).
+import { lessonStatus, plural, quizScore, scoreText, statusText } from "./shared.js"
+
+export function describe(status) {
+  const parts = []
+  if (status.promptTotal) parts.push(`${status.prompts} of ${plural(status.promptTotal, "prompt")} answered`)
+  if (status.questions) parts.push(`${status.answered} of ${plural(status.questions, "question")} answered`)
+  if (status.marked) parts.push("marked done")
+  return `${statusText(status)}${parts.length ? `: ${parts.join(", ")}` : ""}`
+}
 
 export function getter(items) {
   const map = new Map(items.map((item) => [`${item.kind}.${item.id}`, item.value]))

@@ -1,6 +1,7 @@
 // The one place the course touches localStorage. Every value is JSON under a namespaced key
 // ("crs.v1.<kind>.<id>") wrapped as {value, updated}, so exports can merge item by item
-// (newer wins) and other tabs can follow along through the `storage` event.
+// (newer wins) and other tabs can follow along through the `storage` event. The "v1" is the
+// stored format: a build that changes it reads the v1 keys once and writes under a new prefix.
 //
 // Nothing here throws. When the browser will not keep a value (storage off, private mode,
 // quota exceeded) the value is held in memory for this tab, so the page and exports still
@@ -8,10 +9,6 @@
 // that does not parse is moved aside ("crs.aside.<key>") for the learner to download.
 const PREFIX = "crs.v1."
 const ASIDE = "crs.aside."
-const META = "crs.meta"
-export const SCHEMA = 1
-// MIGRATIONS[n](api) turns a schema-n store into schema n+1; api = {keys, get, set, del}.
-const MIGRATIONS = {}
 
 const memory = new Map() // key -> entry that could not be persisted
 const listeners = new Set()
@@ -24,14 +21,13 @@ function backend() {
   ls = null
   try {
     const s = window.localStorage
-    s.getItem(META)
+    s.getItem("crs.probe") // some browsers refuse reads when storage is blocked
     ls = s
     s.setItem("crs.probe", "1")
     s.removeItem("crs.probe")
   } catch (error) {
     report(ls && isQuota(error) ? "quota" : "unavailable")
   }
-  if (ls) migrate()
   return ls
 }
 
@@ -58,20 +54,6 @@ const api = {
   },
 }
 
-function migrate() {
-  let meta
-  try {
-    meta = JSON.parse(api.get(META))
-  } catch {}
-  const hasData = api.keys().some((k) => k.startsWith(PREFIX))
-  let from = meta?.schema ?? (hasData ? 1 : SCHEMA)
-  if (from > SCHEMA) return // written by a newer build: read what we can, rewrite nothing
-  try {
-    for (; from < SCHEMA; from++) MIGRATIONS[from]?.(api)
-    if (meta?.schema !== SCHEMA) api.set(META, JSON.stringify({ schema: SCHEMA }))
-  } catch {}
-}
-
 function isQuota(error) {
   return error?.name === "QuotaExceededError" || error?.code === 22 || error?.code === 1014
 }
@@ -86,10 +68,6 @@ function report(kind, detail) {
 export function onProblem(callback) {
   problemListeners.add(callback)
   for (const [kind, detail] of problems) callback(kind, detail)
-}
-
-export function available() {
-  return backend() != null && !problems.has("unavailable")
 }
 
 export function key(kind, id) {
@@ -214,9 +192,4 @@ export function subscribe(callback) {
     })
   }
   return () => listeners.delete(callback)
-}
-
-// Calls back with (kind, id, entry) when another tab changes a course item.
-export function onExternalChange(callback) {
-  subscribe((kind, id, entry, external) => external && kind && callback(kind, id, entry))
 }

@@ -3,9 +3,9 @@
 // progress, and adds export, print, import and clear. The answers themselves are edited through
 // the reflection component of crs.js, as on lesson pages.
 import { parseImport, plan } from "./exchange.js"
-import { stamp, toMarkdown } from "./report.js"
+import { describe, stamp, toMarkdown } from "./report.js"
 import {
-  asides, clear, course, describe, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
+  asides, clear, course, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
   lessonOf, lessonStatus, plural, quizScore, register, say as announce, scoreText, write,
 } from "./shared.js"
 
