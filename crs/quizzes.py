@@ -31,6 +31,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
+from crs import yamlnodes
 from crs.errors import CourseError
 from crs.mdtext import unfenced_lines
 from crs.templating import render
@@ -161,7 +162,7 @@ def _compose(path: Path, label: str) -> yaml.Node | None:
     except UnicodeDecodeError as exc:
         raise CourseError(label, None, "expected UTF-8 text, found other bytes") from exc
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yamlnodes.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
@@ -197,7 +198,7 @@ def _plain(node: yaml.Node, label: str) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_plain(item, label) for item in node.value]
-    return yaml.SafeLoader("").construct_object(node)
+    return yamlnodes.value_of(node)
 
 
 def _node_at(root: yaml.Node, path: Iterable[str | int]) -> yaml.Node:
@@ -957,6 +958,7 @@ class _Sanitizer(HTMLParser):
         pass
 
 
+@cache  # quiz text is sanitised where rendered and again where embedded
 def sanitize_html(fragment: str) -> str:
     """An HTML fragment with only inert markup left (see _Sanitizer)."""
     parser = _Sanitizer()
@@ -980,6 +982,8 @@ def markdown_renderer(
         if name in registry:
             registry.deregister(name)
 
+    # The same text is rendered for a lesson, the workspace, the assignment page and the guide.
+    @cache
     def to_html(text: str) -> str:
         md.reset()
         return sanitize_html(md.convert(text))
@@ -995,6 +999,16 @@ def _default_renderer() -> Callable[[str], str]:
 def render_markdown_safely(text: str) -> str:
     """Quiz Markdown to inert HTML with the course's text extensions (see markdown_renderer)."""
     return _default_renderer()(text)
+
+
+def markdown_block(text: str) -> Markup:
+    """Quiz Markdown as safe HTML for a template."""
+    return Markup(render_markdown_safely(text))
+
+
+def markdown_inline(text: str) -> Markup:
+    """One paragraph of quiz Markdown as safe HTML without its <p> wrapper."""
+    return inline_html(render_markdown_safely(text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1020,7 +1034,7 @@ def shuffled_order(question: Question) -> list[Item]:
     return shown
 
 
-def _inline(html_text: str) -> Markup:
+def inline_html(html_text: str) -> Markup:
     """One rendered paragraph without its <p> wrapper (for legends, labels and list items)."""
     text = html_text.strip()
     if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
@@ -1039,7 +1053,7 @@ def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level
         return Markup(sanitize_html(render_markdown(text)))
 
     def inline(text: str) -> Markup:
-        return _inline(sanitize_html(render_markdown(text)))
+        return inline_html(sanitize_html(render_markdown(text)))
 
     questions = []
     key: dict[str, Any] = {"quiz": quiz.id, "questions": {}}

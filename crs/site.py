@@ -161,32 +161,32 @@ def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str
 
 
 def bundle_scripts(root: Path, site_dir: Path) -> None:
-    """Bundle overrides/crs/*.js into one classic script: ES modules do not load from file://."""
+    """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
+    scripts (IIFE), because ES modules do not load from file://."""
     esbuild = root / "node_modules" / ".bin" / "esbuild"
     if not esbuild.exists():
         raise CourseError(
             "package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)"
         )
-    out = site_dir / "assets" / "crs"
-    out.mkdir(parents=True, exist_ok=True)
-    for name, source in BUNDLES.items():
-        entry = root / "overrides" / "crs" / source
-        if not entry.exists():
-            continue
-        result = subprocess.run(
-            [
-                str(esbuild),
-                str(entry),
-                "--bundle",
-                "--minify",
-                f"--outfile={out / name}",
-                "--log-level=error",
-                *(["--format=iife", "--target=es2020"] if name.endswith(".js") else []),
-            ],
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode:
-            raise CourseError(str(entry.relative_to(root)), None, result.stderr.strip())
+    entries = [
+        f"{Path(name).stem}={root / 'overrides' / 'crs' / source}"
+        for name, source in BUNDLES.items()
+    ]
+    result = subprocess.run(
+        [
+            str(esbuild),
+            *entries,
+            "--bundle",
+            "--minify",
+            "--format=iife",
+            "--target=es2020",
+            f"--outdir={site_dir / 'assets' / 'crs'}",
+            "--log-level=error",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise CourseError("overrides/crs", None, result.stderr.strip())
     # overrides/ is copied into the site as theme files; the sources are not needed there.
     shutil.rmtree(site_dir / "crs", ignore_errors=True)

@@ -11,6 +11,8 @@ import jinja2
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("crs"),
+        # Compiled templates kept between builds (in the temp folder, keyed by their source).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

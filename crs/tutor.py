@@ -14,24 +14,20 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from crs.course import Course, Page
-from crs.quizzes import Question, Quiz, render_markdown_safely, render_quiz, shuffled_order
+from crs.quizzes import (
+    Question,
+    Quiz,
+    markdown_block,
+    markdown_inline,
+    render_markdown_safely,
+    render_quiz,
+    shuffled_order,
+)
 from crs.templating import render
 from crs.workspace import prompt_html
 
 # Lessons longer than this in all are split into sessions of about equal length.
 SESSION_MINUTES = 90
-
-
-def _md(text: str) -> Markup:
-    return Markup(render_markdown_safely(text))
-
-
-def _md_inline(text: str) -> Markup:
-    """One paragraph of Markdown without its <p> wrapper."""
-    html = render_markdown_safely(text).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
 
 
 @dataclass(frozen=True)
@@ -46,26 +42,37 @@ class KeyLine:
 def answer_key(question: Question) -> list[KeyLine]:
     """The key of one question as lines a tutor reads, per question type."""
     if question.type in ("single", "multiple"):
-        return [KeyLine(_md_inline(o.text), o.correct, _md(o.feedback)) for o in question.options]
+        return [
+            KeyLine(markdown_inline(o.text), o.correct, markdown_block(o.feedback))
+            for o in question.options
+        ]
     if question.type == "true-false":
         feedback = question.feedback or {}
         return [
-            KeyLine(Markup(label), (key == "true") == question.answer, _md(feedback[key]))
+            KeyLine(
+                Markup(label), (key == "true") == question.answer, markdown_block(feedback[key])
+            )
             for key, label in (("true", "True"), ("false", "False"))
         ]
     if question.type == "fill-in":
         lines = [KeyLine(Markup("Accepted: ") + Markup(", ").join(question.answers), None, None)]
         if question.feedback:
-            lines.append(KeyLine(Markup("Hint when not accepted"), None, _md(question.feedback)))
+            lines.append(
+                KeyLine(Markup("Hint when not accepted"), None, markdown_block(question.feedback))
+            )
         return lines
     if question.type == "classify":
         return [
-            KeyLine(_md_inline(i.text) + Markup(" → ") + i.category, None, _md(i.feedback or ""))
+            KeyLine(
+                markdown_inline(i.text) + Markup(" → ") + i.category,
+                None,
+                markdown_block(i.feedback or ""),
+            )
             for i in question.items
         ]
     # order: items are written in the correct order
     return [
-        KeyLine(Markup(f"{n}. ") + _md_inline(i.text), None, None)
+        KeyLine(Markup(f"{n}. ") + markdown_inline(i.text), None, None)
         for n, i in enumerate(question.items, 1)
     ]
 
@@ -113,9 +120,9 @@ def _question_view(question: Question, link: Callable[[str], str]) -> dict:
     return {
         "id": question.id,
         "type": question.type,
-        "prompt": _md_inline(question.prompt),
+        "prompt": markdown_inline(question.prompt),
         "key": answer_key(question),
-        "explanation": _md(question.explanation),
+        "explanation": markdown_block(question.explanation),
         "source_href": link(f"{source_url}#{question.source_anchor}"),
         "source_label": f"{question.source_page}#{question.source_anchor}",
         "quote": question.source_quote,
@@ -136,9 +143,9 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
             "page": page,
             "slug": page.src[: -len(".md")].replace("/", "-"),
             "href": link(page.url),
-            "objectives": [_md_inline(o) for o in page.objectives],
-            "keypoints": [_md_inline(k) for k in page.keypoints],
-            "notes": [_md(note.markdown) for note in page.notes],
+            "objectives": [markdown_inline(o) for o in page.objectives],
+            "keypoints": [markdown_inline(k) for k in page.keypoints],
+            "notes": [markdown_block(note.markdown) for note in page.notes],
             "reflections": [
                 {
                     "id": r.id,
@@ -154,7 +161,11 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
     ]
     # Notes written on pages that are not lessons (home, resources) are kept too.
     other_notes = [
-        {"page": page, "href": link(page.url), "notes": [_md(n.markdown) for n in page.notes]}
+        {
+            "page": page,
+            "href": link(page.url),
+            "notes": [markdown_block(n.markdown) for n in page.notes],
+        }
         for page in course.pages
         if not page.is_lesson and page.notes
     ]
@@ -195,19 +206,19 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
 def _handout_question(question: Question) -> dict:
     """A question as printed on paper: its prompt and what the learner marks or writes."""
     if question.type in ("single", "multiple"):
-        choices = [_md_inline(o.text) for o in question.options]
+        choices = [markdown_inline(o.text) for o in question.options]
     elif question.type == "true-false":
         choices = [Markup("True"), Markup("False")]
     elif question.type == "order":
-        choices = [_md_inline(i.text) for i in shuffled_order(question)]
+        choices = [markdown_inline(i.text) for i in shuffled_order(question)]
     elif question.type == "classify":
-        choices = [_md_inline(i.text) for i in question.items]
+        choices = [markdown_inline(i.text) for i in question.items]
     else:
         choices = []
     return {
         "id": question.id,
         "type": question.type,
-        "prompt": _md_inline(question.prompt),
+        "prompt": markdown_inline(question.prompt),
         "choices": choices,
         "categories": list(question.categories),
     }

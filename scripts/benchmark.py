@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_ASSET = re.compile(r'(?:src|href)="([^"]*assets/crs/[^"]+\.(?:js|css))"')
@@ -93,7 +94,8 @@ def median_build(project: Path, runs: int, strict: bool = True) -> float:
 
 
 def load_config(project: Path) -> dict:
-    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    """mkdocs.yml as MkDocs reads it (its !ENV tags resolved), to edit and save as plain YAML."""
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
 
 
 def save_config(project: Path, config: dict) -> None:

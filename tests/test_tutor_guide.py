@@ -5,6 +5,7 @@ load only on tutor pages."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -145,3 +146,11 @@ questions:
         .count('data-crs-quiz="tutor-fixture"')
         == 1
     )
+
+
+def test_the_assignment_page_is_not_a_search_result(site_dir):
+    """It holds every prompt and quiz hidden until a link picks some: a hit there shows nothing."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "assignment.html" not in locations
+    assert "definitions.html" in locations
