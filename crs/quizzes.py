@@ -614,9 +614,9 @@ def load_quizzes(quiz_dir: Path, schema: dict | None = None) -> dict[str, Quiz]:
 def check_usage(
     quizzes: Mapping[str, Quiz],
     used: Mapping[str, tuple[str, int] | Iterable[tuple[str, int]]],
-) -> list[str]:
+) -> list[CourseError]:
     """Each `/// quiz | id` names an existing quiz (else CourseError at the page and line);
-    returns one warning per quiz that no page uses.
+    returns, unraised, one CourseError per quiz that no page uses: a warning unless strict.
 
     `used` maps quiz id -> (page, line) of a block using it, or a list of such pairs.
     """
@@ -632,8 +632,12 @@ def check_usage(
             f"(expected a file quizzes/{quiz_id}.yml); known quizzes: {known}",
         )
     return [
-        f"{_display(quiz.path)}:{quiz.line}: quiz '{quiz.id}' is used by no page; "
-        f"embed it in a lesson with '/// quiz | {quiz.id}' ... '///'"
+        CourseError(
+            _display(quiz.path),
+            quiz.line,
+            f"quiz '{quiz.id}' is used by no page; "
+            f"embed it in a lesson with '/// quiz | {quiz.id}' ... '///'",
+        )
         for quiz in quizzes.values()
         if quiz.id not in used
     ]

@@ -99,13 +99,19 @@ def load(config) -> SiteState:
         for page in the_course.pages
         for quiz_id, line in page.quiz_uses
     }
-    warnings = quizzes.check_usage(the_course.quizzes, used)
+    unused = quizzes.check_usage(the_course.quizzes, used)
+    if unused and config.strict:
+        # Refused here rather than by MkDocs after the build, so site/ keeps the last good site.
+        first, *others = unused
+        raise CourseError(first.path, first.line, "\n".join([first.message, *map(str, others)]))
     quizzes.check_grounding(the_course.quizzes, paths["docs"])
     references = data.references(paths["data"])
     data.activities(paths["data"])
     summary = course.summary(the_course, COURSE_ID, "")
     version = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:12]
-    return SiteState(the_course, references, data.glossary(paths["data"]), version, warnings)
+    return SiteState(
+        the_course, references, data.glossary(paths["data"]), version, [str(w) for w in unused]
+    )
 
 
 def course_json(state: SiteState) -> dict:

@@ -3,10 +3,7 @@ was expected, before MkDocs cleans site/, so the last good site stays as it was.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import copy_project, mkdocs_build
@@ -87,36 +84,18 @@ def test_ungrounded_answer_key_stops_the_build(tmp_path):
     assert _unchanged(out, before)
 
 
-def test_quiz_used_by_no_page_is_a_warning_that_strict_builds_refuse(tmp_path):
-    project, out, _ = _good_site(tmp_path)
+def test_quiz_used_by_no_page_stops_a_strict_build_and_keeps_the_last_site(tmp_path):
+    project, out, before = _good_site(tmp_path)
     page = project / "docs" / "reflection.md"
     text = page.read_text(encoding="utf-8")
     assert "/// quiz | reflection-review\n///" in text
     page.write_text(text.replace("/// quiz | reflection-review\n///", ""), encoding="utf-8")
 
-    # Not through mkdocs_build: its -q drops warnings before --strict can count them.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(project / "mkdocs.yml"),
-            "-d",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=project,
-    )
+    result = mkdocs_build(project, out)
 
     assert result.returncode != 0
     assert (
         "quizzes/reflection-review.yml:1: quiz 'reflection-review' is used by no page; "
         "embed it in a lesson with '/// quiz | reflection-review' ... '///'"
     ) in result.stderr
-    # A warning, unlike an error, lets MkDocs write the site before --strict aborts.
+    assert _unchanged(out, before)

@@ -231,7 +231,7 @@ def test_quiz_used_by_no_page_is_a_warning(schema):
     used = quizzes.load_quiz(FIXTURES / "golden" / "single.yml", schema)
     unused = quizzes.load_quiz(FIXTURES / "golden" / "order.yml", schema)
     warnings = quizzes.check_usage({"single": used, "order": unused}, {"single": [("a.md", 3)]})
-    assert warnings == [
+    assert list(map(str, warnings)) == [
         "tests/fixtures/quizzes/golden/order.yml:1: quiz 'order' is used by no page; "
         "embed it in a lesson with '/// quiz | order' ... '///'"
     ]
