@@ -76,12 +76,12 @@ class Quiz(_Rendered):
     NAME = "quiz"
 
     def render_html(self, item_id: str) -> str:
-        from crs import quizzes
+        from crs import quizzes, safehtml
 
         quiz = data.quizzes(Path(self.config["quizzes_dir"])).get(item_id)
         if quiz is None:
             raise KeyError(f"no quiz '{item_id}' in {self.config['quizzes_dir']}")
-        return quizzes.render_quiz(quiz, quizzes.render_markdown_safely)
+        return quizzes.render_quiz(quiz, safehtml.render_markdown_safely)
 
 
 class Activity(_Rendered):

@@ -34,7 +34,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from crs import blocks, course, data, quizzes, site
+from crs import blocks, course, data, quizzes, safehtml, site
 from crs.errors import CourseError
 from crs.templating import render
 
@@ -150,39 +150,39 @@ class PrintBlocksExtension(blocks.CourseBlocksExtension):
 def question_view(number: int, q: quizzes.Question) -> SimpleNamespace:
     """What a learner sees of one question: prompt and choices, nothing that gives it away."""
     view = SimpleNamespace(
-        id=q.id, type=q.type, number=number, prompt=quizzes.markdown_inline(q.prompt)
+        id=q.id, type=q.type, number=number, prompt=safehtml.markdown_inline(q.prompt)
     )
     if q.type in ("single", "multiple"):
-        view.options = [quizzes.markdown_inline(o.text) for o in q.options]
+        view.options = [safehtml.markdown_inline(o.text) for o in q.options]
     elif q.type == "true-false":
         view.options = [Markup("True"), Markup("False")]
     elif q.type == "classify":
         view.categories = list(q.categories)
-        view.items = [quizzes.markdown_inline(i.text) for i in q.items]
+        view.items = [safehtml.markdown_inline(i.text) for i in q.items]
     elif q.type == "order":
-        view.items = [quizzes.markdown_inline(i.text) for i in quizzes.shuffled_order(q)]
+        view.items = [safehtml.markdown_inline(i.text) for i in quizzes.shuffled_order(q)]
     return view
 
 
 def render_print_quiz(quiz: quizzes.Quiz) -> str:
     views = [question_view(n, q) for n, q in enumerate(quiz.questions, start=1)]
-    intro = quizzes.markdown_block(quiz.intro) if quiz.intro else None
+    intro = safehtml.markdown_block(quiz.intro) if quiz.intro else None
     return render("print/quiz.html", quiz=quiz, intro=intro, questions=views)
 
 
 def key_view(number: int, q: quizzes.Question, source_href: str, section: str) -> SimpleNamespace:
     """One answer-key entry: the answer, the feedback of every choice, explanation, source."""
     view = question_view(number, q)
-    view.explanation = quizzes.markdown_block(q.explanation)
+    view.explanation = safehtml.markdown_block(q.explanation)
     view.source_href = source_href
     view.source_section = section
     view.source_quote = q.source_quote
     if q.type in ("single", "multiple"):
         view.choices = [
             SimpleNamespace(
-                text=quizzes.markdown_inline(o.text),
+                text=safehtml.markdown_inline(o.text),
                 correct=o.correct,
-                feedback=quizzes.markdown_block(o.feedback),
+                feedback=safehtml.markdown_block(o.feedback),
             )
             for o in q.options
         ]
@@ -191,24 +191,24 @@ def key_view(number: int, q: quizzes.Question, source_href: str, section: str) -
             SimpleNamespace(
                 text=Markup(label),
                 correct=(value == q.answer),
-                feedback=quizzes.markdown_block(q.feedback[key]),
+                feedback=safehtml.markdown_block(q.feedback[key]),
             )
             for label, key, value in (("True", "true", True), ("False", "false", False))
         ]
     elif q.type == "fill-in":
         view.answers = list(q.answers)
-        view.hint = quizzes.markdown_block(q.feedback) if q.feedback else None
+        view.hint = safehtml.markdown_block(q.feedback) if q.feedback else None
     elif q.type == "classify":
         view.sorted_items = [
             SimpleNamespace(
-                text=quizzes.markdown_inline(i.text),
+                text=safehtml.markdown_inline(i.text),
                 category=i.category,
-                feedback=quizzes.markdown_block(i.feedback),
+                feedback=safehtml.markdown_block(i.feedback),
             )
             for i in q.items
         ]
     else:  # order
-        view.correct_order = [quizzes.markdown_inline(i.text) for i in q.items]
+        view.correct_order = [safehtml.markdown_inline(i.text) for i in q.items]
     return view
 
 

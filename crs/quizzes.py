@@ -1,39 +1,35 @@
 """Quizzes: the one loader, validator and renderer of quizzes/<quiz-id>.yml.
 
-Used by the build (crs.site, crs.blocks), the tests and every exporter (PDF, quiz bank), so a
-quiz means the same thing everywhere. The file format is quizzes/schema.json; this module
+Used by the build (crs.site, crs.blocks), the tests and every exporter (PDF, tutor guide), so
+a quiz means the same thing everywhere. The file format is quizzes/schema.json; this module
 validates with that schema, maps each schema error back to the YAML line the author must edit,
 then checks the rules a schema cannot say (one correct option, known categories, course-wide
-unique ids, grounding of each answer key in the page text).
+unique ids). crs.grounding checks each answer key against the page text; crs.safehtml turns
+quiz Markdown into HTML that cannot run.
 
-Flow: load_quizzes -> check_usage / check_grounding (build time) -> render_quiz (per block).
+Flow: load_quizzes -> check_usage, grounding.check_grounding (build time) -> render_quiz.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-import html
 import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import jsonschema
-import markdown
 import yaml
-from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
 from crs import yamlnodes
 from crs.errors import CourseError
-from crs.mdtext import unfenced_lines
+from crs.safehtml import inline_html, sanitize_html
 from crs.templating import render
 
 TYPES = ("single", "multiple", "true-false", "fill-in", "classify", "order")
@@ -146,7 +142,7 @@ def accepts(question: Question, typed: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as errors show it: relative to the working directory when inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))
@@ -414,14 +410,14 @@ def load_schema(quiz_dir: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise CourseError(
-            _display(path), None, f"expected the quiz JSON Schema here: {exc}"
+            display_path(path), None, f"expected the quiz JSON Schema here: {exc}"
         ) from exc
 
 
 def load_quiz(path: Path, schema: dict) -> Quiz:
     """One quiz file: YAML, then the schema, then the rules a schema cannot say."""
     path = Path(path)
-    label = _display(path)
+    label = display_path(path)
     root = _compose(path, label)
     if root is None:
         raise CourseError(label, 1, "expected a quiz (id, title, questions), found an empty file")
@@ -594,16 +590,16 @@ def load_quizzes(quiz_dir: Path, schema: dict | None = None) -> dict[str, Quiz]:
     owners: dict[str, tuple[Quiz, Question]] = {}
     for path in sorted(quiz_dir.glob("*.y*ml")):
         if path.suffix == ".yaml":
-            raise CourseError(_display(path), None, "expected the extension .yml, found .yaml")
+            raise CourseError(display_path(path), None, "expected the extension .yml, found .yaml")
         quiz = load_quiz(path, schema)
         for question in quiz.questions:
             if question.id in owners:
                 first_quiz, first = owners[question.id]
                 raise CourseError(
-                    _display(quiz.path),
+                    display_path(quiz.path),
                     question.line_of("id"),
                     f"question id '{question.id}' is already used at "
-                    f"{_display(first_quiz.path)}:{first.line_of('id')}; "
+                    f"{display_path(first_quiz.path)}:{first.line_of('id')}; "
                     "question ids must be unique across the course",
                 )
             owners[question.id] = (quiz, question)
@@ -633,7 +629,7 @@ def check_usage(
         )
     return [
         CourseError(
-            _display(quiz.path),
+            display_path(quiz.path),
             quiz.line,
             f"quiz '{quiz.id}' is used by no page; "
             f"embed it in a lesson with '/// quiz | {quiz.id}' ... '///'",
@@ -645,374 +641,6 @@ def check_usage(
 
 def _is_pair(value: Any) -> bool:
     return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)
-
-
-# --------------------------------------------------------------------------------------------
-# Grounding: every answer key points at a passage of the course that supports it
-# --------------------------------------------------------------------------------------------
-
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
-_ATTR_LIST = re.compile(r"\s*\{:?[^}]*\}\s*$")
-_QUOTES = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`"
-
-
-@dataclass(frozen=True)
-class _Section:
-    anchor: str
-    level: int
-    start: int  # 1-based line of the heading
-    end: int  # 1-based last line of the section
-    text: str
-
-
-def _plain_markdown(text: str) -> str:
-    """Markdown source reduced to the words a reader sees, for quote matching."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)  # inline links and images
-    text = re.sub(r"!?\[([^\]]*)\]\[[^\]]*\]", r"\1", text)  # reference links
-    text = re.sub(r"\[\^[^\]]+\]", "", text)  # footnote references
-    text = re.sub(r"\[-?@[^\]]*\]", "", text)  # citations [@key:page], [-@key]
-    text = re.sub(r"\{[:#.][^}]*\}", "", text)  # attribute lists
-    text = re.sub(r"</?[A-Za-z][^>]*>", "", text)  # inline HTML tags
-    text = re.sub(r"(?m)^[ \t]*(?:>[ \t]?)+", "", text)  # blockquote markers
-    text = re.sub(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", "", text)  # list markers
-    return text
-
-
-def normalize_quote(text: str) -> str:
-    """Case, spacing, emphasis, links and quote marks ignored (both for quotes and pages)."""
-    text = _plain_markdown(unicodedata.normalize("NFKC", text))
-    text = text.translate(str.maketrans("", "", _QUOTES + "*_~^=\\"))
-    text = text.translate(str.maketrans({"\u2013": "-", "\u2014": "-", "\u00a0": " "}))
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def _heading_anchor(raw: str, used: set[str]) -> str:
-    explicit = _ATTR_ID.search(raw)
-    if explicit:
-        anchor = explicit.group(1)
-    else:
-        title = _ATTR_LIST.sub("", raw)
-        title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
-        title = re.sub(r"</?[A-Za-z][^>]*>", "", title)
-        title = re.sub(r"[*_`~^=]", "", title)
-        anchor = slugify(html.unescape(title), "-")
-    # Python-Markdown's toc makes repeated anchors unique the same way.
-    base, count = anchor, 0
-    while not anchor or anchor in used:
-        count += 1
-        anchor = f"{base}_{count}"
-    used.add(anchor)
-    return anchor
-
-
-def page_sections(text: str) -> list[_Section]:
-    """Each heading of a Markdown page with its anchor and the text up to the next heading of the
-    same or a higher level (front matter and fenced code skipped)."""
-    lines = text.split("\n")
-    body_start = 0
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                body_start = index + 1
-                break
-    headings = []
-    used: set[str] = set()
-    for index, line in unfenced_lines(lines[body_start:]):
-        match = _ATX.match(line)
-        if match:
-            anchor = _heading_anchor(match.group(2), used)
-            headings.append((body_start + index, len(match.group(1)), anchor))
-    sections = []
-    for position, (index, level, anchor) in enumerate(headings):
-        end = len(lines)
-        for later_index, later_level, _ in headings[position + 1 :]:
-            if later_level <= level:
-                end = later_index
-                break
-        sections.append(_Section(anchor, level, index + 1, end, "\n".join(lines[index + 1 : end])))
-    return sections
-
-
-_INCLUDE = re.compile(r"\{!\s*([^!]+?)\s*!\}")
-
-
-def _with_includes(text: str, docs_dir: Path) -> str:
-    """markdown-include's {!file!} (base_path: docs) replaced by the file, as readers see it."""
-
-    def include(match: re.Match) -> str:
-        path = docs_dir / match.group(1)
-        if not path.is_file():
-            return match.group(0)
-        # On one line, so line numbers in messages still match the page the author edits.
-        return " ".join(path.read_text(encoding="utf-8").split())
-
-    return _INCLUDE.sub(include, text)
-
-
-def check_grounding(quizzes: Mapping[str, Quiz], docs_dir: Path) -> None:
-    """Each question's source page exists, its anchor is a heading there, and its quote occurs in
-    that heading's section (case, spacing, emphasis, links and quote marks ignored)."""
-    docs_dir = Path(docs_dir)
-    pages: dict[str, list[_Section] | None] = {}
-    for quiz in quizzes.values():
-        label = _display(quiz.path)
-        for q in quiz.questions:
-            where = f"question '{q.id}'"
-            if q.source_page not in pages:
-                page_path = docs_dir / q.source_page
-                pages[q.source_page] = (
-                    page_sections(_with_includes(page_path.read_text(encoding="utf-8"), docs_dir))
-                    if page_path.is_file()
-                    else None
-                )
-            sections = pages[q.source_page]
-            if sections is None:
-                raise CourseError(
-                    label,
-                    q.line_of("source.page"),
-                    f"{where} cites page '{q.source_page}', but {docs_dir.name}/{q.source_page} "
-                    "does not exist",
-                )
-            section = next((s for s in sections if s.anchor == q.source_anchor), None)
-            if section is None:
-                anchors = ", ".join(s.anchor for s in sections) or "none"
-                raise CourseError(
-                    label,
-                    q.line_of("source.page"),
-                    f"{where} cites '{q.source_page}#{q.source_anchor}', but that page has no "
-                    f"heading with the anchor '{q.source_anchor}'; its anchors: {anchors}",
-                )
-            if normalize_quote(q.source_quote) not in normalize_quote(section.text):
-                raise CourseError(
-                    label,
-                    q.line_of("source.quote"),
-                    f"{where} quotes '{q.source_quote}', but that text does not occur in section "
-                    f"'#{q.source_anchor}' of {docs_dir.name}/{q.source_page} "
-                    f"(lines {section.start}-{section.end})",
-                )
-
-
-# --------------------------------------------------------------------------------------------
-# Safe Markdown: quiz text goes through a copy of the page pipeline, but raw HTML never runs
-# --------------------------------------------------------------------------------------------
-
-# The page pipeline's text extensions (mkdocs.yml). Left out on purpose: crs.blocks (a quiz in a
-# quiz), file inclusion (snippets, markdown_include), toc and footnotes (ids that would clash
-# with the page's), md_in_html (raw HTML).
-QUIZ_MARKDOWN_EXTENSIONS = (
-    "abbr",
-    "attr_list",
-    "def_list",
-    "tables",
-    "pymdownx.betterem",
-    "pymdownx.caret",
-    "pymdownx.mark",
-    "pymdownx.tilde",
-    "pymdownx.smartsymbols",
-    "pymdownx.superfences",
-)
-_EXCLUDED_EXTENSIONS = {
-    "crs.blocks",
-    "pymdownx.snippets",
-    "markdown_include.include",
-    "toc",
-    "footnotes",
-    "md_in_html",
-    "markdown.extensions.toc",
-}
-
-_ALLOWED_TAGS = {
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "cite",
-    "code",
-    "dd",
-    "del",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "hr",
-    "i",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
-    "var",
-}
-_VOID_TAGS = {"br", "hr", "img"}
-_URL_ATTRS = {
-    "href",
-    "src",
-    "cite",
-    "action",
-    "formaction",
-    "poster",
-    "background",
-    "longdesc",
-    "xlink:href",
-    "data",
-}
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-_DROPPED_ATTRS = {"style", "srcdoc", "srcset"}
-_ATTR_NAME = re.compile(r"^[a-z][a-z0-9_:.-]*$")
-
-
-def _safe_url(value: str) -> bool:
-    compact = re.sub(r"[\x00-\x20\x7f]+", "", value).lower()
-    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", compact)
-    return scheme is None or scheme.group(1) in _SAFE_SCHEMES
-
-
-class _Sanitizer(HTMLParser):
-    """Rebuilds HTML keeping only an allow-list of tags; anything else is shown as inert text.
-    Event handlers (on*), style and non-web URL schemes (javascript:, data:...) are dropped."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-
-    def _attrs(self, attrs: list[tuple[str, str | None]]) -> str:
-        kept = []
-        for name, value in attrs:
-            name = name.lower()
-            if name.startswith("on") or name in _DROPPED_ATTRS or not _ATTR_NAME.match(name):
-                continue
-            if name in _URL_ATTRS and not _safe_url(value or ""):
-                continue
-            if value is None:
-                kept.append(f" {name}")
-            else:
-                kept.append(f' {name}="{html.escape(value, quote=True)}"')
-        return "".join(kept)
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _ALLOWED_TAGS:
-            self.out.append(f"<{tag}{self._attrs(attrs)}>")
-        else:
-            self.out.append(html.escape(self.get_starttag_text() or f"<{tag}>"))
-
-    def handle_startendtag(self, tag, attrs):
-        if tag in _ALLOWED_TAGS:
-            self.out.append(
-                f"<{tag}{self._attrs(attrs)}>"
-                if tag in _VOID_TAGS
-                else f"<{tag}{self._attrs(attrs)}></{tag}>"
-            )
-        else:
-            self.out.append(html.escape(self.get_starttag_text() or f"<{tag} />"))
-
-    def handle_endtag(self, tag):
-        if tag in _ALLOWED_TAGS:
-            if tag not in _VOID_TAGS:
-                self.out.append(f"</{tag}>")
-        else:
-            self.out.append(html.escape(f"</{tag}>"))
-
-    def handle_data(self, data):
-        self.out.append(html.escape(data, quote=False))
-
-    def handle_entityref(self, name):
-        self.out.append(
-            f"&{name};" if f"&{name};" != html.unescape(f"&{name};") else f"&amp;{name};"
-        )
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        pass
-
-    def handle_decl(self, decl):
-        pass
-
-    def handle_pi(self, data):
-        pass
-
-    def unknown_decl(self, data):
-        pass
-
-
-@cache  # quiz text is sanitised where rendered and again where embedded
-def sanitize_html(fragment: str) -> str:
-    """An HTML fragment with only inert markup left (see _Sanitizer)."""
-    parser = _Sanitizer()
-    parser.feed(fragment)
-    parser.close()
-    if parser.rawdata:  # an unfinished tag at the very end: keep it as text
-        parser.out.append(html.escape(parser.rawdata))
-    return "".join(parser.out)
-
-
-def markdown_renderer(
-    extensions: Iterable[Any] = QUIZ_MARKDOWN_EXTENSIONS,
-    extension_configs: Mapping[str, dict] | None = None,
-) -> Callable[[str], str]:
-    """A Markdown-to-HTML function for quiz text: the given (page) extensions minus those that
-    cannot apply to quiz text, raw HTML escaped as text, and the result sanitised."""
-    names = [e for e in extensions if not (isinstance(e, str) and e in _EXCLUDED_EXTENSIONS)]
-    configs = {k: v for k, v in (extension_configs or {}).items() if k not in _EXCLUDED_EXTENSIONS}
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
-    for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
-        if name in registry:
-            registry.deregister(name)
-
-    # The same text is rendered for a lesson, the workspace, the assignment page and the guide.
-    @cache
-    def to_html(text: str) -> str:
-        md.reset()
-        return sanitize_html(md.convert(text))
-
-    return to_html
-
-
-@cache
-def _default_renderer() -> Callable[[str], str]:
-    return markdown_renderer()
-
-
-def render_markdown_safely(text: str) -> str:
-    """Quiz Markdown to inert HTML with the course's text extensions (see markdown_renderer)."""
-    return _default_renderer()(text)
-
-
-def markdown_block(text: str) -> Markup:
-    """Quiz Markdown as safe HTML for a template."""
-    return Markup(render_markdown_safely(text))
-
-
-def markdown_inline(text: str) -> Markup:
-    """One paragraph of quiz Markdown as safe HTML without its <p> wrapper."""
-    return inline_html(render_markdown_safely(text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1036,14 +664,6 @@ def shuffled_order(question: Question) -> list[Item]:
     if shown == items:
         shown = shown[1:] + shown[:1]
     return shown
-
-
-def inline_html(html_text: str) -> Markup:
-    """One rendered paragraph without its <p> wrapper (for legends, labels and list items)."""
-    text = html_text.strip()
-    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
-        text = text[3:-4]
-    return Markup(text)
 
 
 def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level: int = 2) -> str:

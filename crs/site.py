@@ -16,7 +16,17 @@ from pathlib import Path
 import markdown
 from mkdocs.utils import get_relative_url
 
-from crs import bibliography, course, data, glossary, quizzes, shortcodes, tutor, workspace
+from crs import (
+    bibliography,
+    course,
+    data,
+    glossary,
+    grounding,
+    quizzes,
+    shortcodes,
+    tutor,
+    workspace,
+)
 from crs.errors import CourseError
 from crs.templating import render
 
@@ -104,7 +114,7 @@ def load(config) -> SiteState:
         # Refused here rather than by MkDocs after the build, so site/ keeps the last good site.
         first, *others = unused
         raise CourseError(first.path, first.line, "\n".join([first.message, *map(str, others)]))
-    quizzes.check_grounding(the_course.quizzes, paths["docs"])
+    grounding.check_grounding(the_course.quizzes, paths["docs"])
     references = data.references(paths["data"])
     data.activities(paths["data"])
     summary = course.summary(the_course, COURSE_ID, "")

@@ -14,15 +14,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from crs.course import Course, Page
-from crs.quizzes import (
-    Question,
-    Quiz,
-    markdown_block,
-    markdown_inline,
-    render_markdown_safely,
-    render_quiz,
-    shuffled_order,
-)
+from crs.quizzes import Question, Quiz, render_quiz, shuffled_order
+from crs.safehtml import markdown_block, markdown_inline, render_markdown_safely
 from crs.templating import render
 from crs.workspace import prompt_html
 

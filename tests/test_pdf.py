@@ -13,7 +13,7 @@ from conftest import ROOT
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from crs import pdf, quizzes, site
+from crs import pdf, quizzes, safehtml, site
 from crs.errors import CourseError
 from crs.templating import render
 
@@ -55,7 +55,7 @@ def unhyphenated(text: str) -> str:
 
 def plain(markdown_text: str) -> str:
     """What a reader sees of a bit of course Markdown."""
-    rendered = quizzes.render_markdown_safely(markdown_text)
+    rendered = safehtml.render_markdown_safely(markdown_text)
     return flat(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
 
 

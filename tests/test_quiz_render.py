@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from crs import quizzes
+from crs import quizzes, safehtml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quizzes"
@@ -30,7 +30,7 @@ def schema() -> dict:
 @pytest.mark.parametrize("name", TYPES)
 def test_quiz_renders_as_golden_html(name, schema, update_golden):
     quiz = quizzes.load_quiz(FIXTURES / "golden" / f"{name}.yml", schema)
-    html = quizzes.render_quiz(quiz, quizzes.render_markdown_safely)
+    html = quizzes.render_quiz(quiz, safehtml.render_markdown_safely)
     golden = GOLDEN / f"quiz-{name}.html"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +85,7 @@ def _assert_inert(html: str) -> None:
 
 def test_hostile_quiz_text_ends_up_inert(schema):
     quiz = quizzes.load_quiz(FIXTURES / "xss" / "xss.yml", schema)
-    html = quizzes.render_quiz(quiz, quizzes.render_markdown_safely)
+    html = quizzes.render_quiz(quiz, safehtml.render_markdown_safely)
     _assert_inert(html)
     parsed = _parse(html)
     # The key is a single-quoted attribute that cannot end early: ' < > & are escaped in it.
@@ -126,12 +126,12 @@ def test_a_page_pipeline_passed_in_is_sanitised_again(schema):
     ],
 )
 def test_quiz_markdown_is_rendered_with_raw_html_escaped(source, expected):
-    assert quizzes.render_markdown_safely(source) == expected
+    assert safehtml.render_markdown_safely(source) == expected
 
 
 def test_answer_keys_are_not_in_visible_text(schema):
     quiz = quizzes.load_quiz(FIXTURES / "golden" / "single.yml", schema)
-    visible = "".join(_parse(quizzes.render_quiz(quiz, quizzes.render_markdown_safely)).text)
+    visible = "".join(_parse(quizzes.render_quiz(quiz, safehtml.render_markdown_safely)).text)
     assert "its aim is to save money" not in visible  # feedback
     assert "hands services over" not in visible  # explanation
     assert "The cuts scenario" in visible  # the option itself is readable without JS

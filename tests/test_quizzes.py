@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from crs import quizzes
+from crs import grounding, quizzes
 from crs.errors import CourseError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,7 @@ def test_schema_closes_every_object_so_misspelt_keys_fail(schema):
 
 def test_every_course_quiz_loads_and_is_grounded_in_the_pages(course_quizzes):
     assert set(course_quizzes) == LESSON_QUIZZES
-    quizzes.check_grounding(course_quizzes, ROOT / "docs")
+    grounding.check_grounding(course_quizzes, ROOT / "docs")
 
 
 def test_course_quizzes_cover_every_type_at_least_twice(course_quizzes):
@@ -201,7 +201,7 @@ def test_ungrounded_quiz_fails_at_its_source_line(name, schema):
     line, message = GROUNDING_CASES[name]
     quiz = quizzes.load_quiz(Path(BROKEN) / f"{name}.yml", schema)
     with pytest.raises(CourseError) as caught:
-        quizzes.check_grounding({quiz.id: quiz}, FIXTURES / "golden")
+        grounding.check_grounding({quiz.id: quiz}, FIXTURES / "golden")
     assert str(caught.value) == f"{BROKEN}/{name}.yml:{line}: {message}"
 
 
@@ -274,7 +274,7 @@ def test_headings_get_python_markdown_toc_anchors():
         "## Who designs, who delivers: the *co-production* matrix\n\n```\n## not a heading\n```\n"
         "## Page\n\n## Custom {#own-id}\n"
     )
-    sections = quizzes.page_sections(text)
+    sections = grounding.page_sections(text)
     assert [s.anchor for s in sections] == [
         "page",
         "the-cuts-scenario-substitutive-co-production",
@@ -285,13 +285,13 @@ def test_headings_get_python_markdown_toc_anchors():
     ]
     cuts = sections[1]
     assert "inside" in cuts.text  # a section runs on through its sub-sections
-    assert "the primary intention is to save money" in quizzes.normalize_quote(cuts.text)
+    assert "the primary intention is to save money" in grounding.normalize_quote(cuts.text)
 
 
 def test_quote_matching_ignores_emphasis_links_quote_marks_and_case():
     page = 'It takes "a *whole life* focus", said [Community Care](https://x.org).'
-    assert quizzes.normalize_quote("A whole life focus") in quizzes.normalize_quote(page)
-    assert quizzes.normalize_quote("said community care") in quizzes.normalize_quote(page)
+    assert grounding.normalize_quote("A whole life focus") in grounding.normalize_quote(page)
+    assert grounding.normalize_quote("said community care") in grounding.normalize_quote(page)
 
 
 def test_question_ids_and_keys_do_not_depend_on_position(schema):

@@ -14,7 +14,7 @@ from conftest import ROOT, copy_project, mkdocs_build
 from mkdocs.config import load_config
 
 from crs import course, site, tutor
-from crs.quizzes import normalize_quote
+from crs.grounding import normalize_quote
 
 
 def text_of(page_html: str) -> str:
