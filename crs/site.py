@@ -24,6 +24,7 @@ from crs import (
     grounding,
     quizzes,
     shortcodes,
+    submissions,
     tutor,
     workspace,
 )
@@ -156,6 +157,22 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
     if src != "glossary.md":
         text += "\n\n" + glossary.abbreviations(state.terms) + "\n"
     return text
+
+
+def notebook_cache_dir(root: Path, state: SiteState) -> Path:
+    """Where mkdocs-jupyter keeps the executed tutor notebook. It keys its cache on the notebook
+    alone, but the output also depends on the sample class, the collation code and the course's
+    prompts and quizzes: the folder is named after those, so a change to any runs it again
+    (older folders are removed)."""
+    digest = hashlib.sha256(state.version.encode())
+    inputs = sorted(p for p in (root / submissions.SAMPLE_CLASS).rglob("*") if p.is_file())
+    for path in [*inputs, Path(submissions.__file__)]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    current = root / ".cache" / "mkdocs-jupyter" / digest.hexdigest()[:16]
+    for stale in current.parent.glob("*") if current.parent.is_dir() else ():
+        if stale != current:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    return current
 
 
 def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:

@@ -24,6 +24,9 @@ import jsonschema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "docs" / "assets" / "crs" / "workspace-export.schema.json"
+# The labelled sample class (in a course project) that scripts/sample_submissions.py writes and
+# the tutor notebook reads.
+SAMPLE_CLASS = Path("docs", "tutor", "sample-class")
 FORMAT = "crs-workspace"
 FORMAT_VERSION = 1
 

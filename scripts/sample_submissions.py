@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from crs import site, submissions  # noqa: E402
 from crs.quizzes import Question, stable_key  # noqa: E402
 
-OUT = ROOT / "docs" / "tutor" / "sample-class"
+OUT = ROOT / submissions.SAMPLE_CLASS
 STAMP = "2026-11-20T10:00:00.000Z"
 LEARNERS = [  # (name, how likely each quiz answer is right, how many prompts they answer)
     ("SAMPLE Ada Fictional", 0.9, 1.0),

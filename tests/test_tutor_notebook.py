@@ -4,9 +4,12 @@ build runs it, and reports the broken sample files instead of stopping."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 from nbclient import NotebookClient
+
+from crs import site, submissions
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "docs" / "tutor" / "collate.ipynb"
@@ -35,3 +38,19 @@ def test_notebook_is_small_and_stored_without_outputs():
     assert all(not cell.get("outputs") for cell in nb.cells if cell.cell_type == "code")
     assert NOTEBOOK.stat().st_size < 20_000
     assert "matplotlib.use(" not in NOTEBOOK.read_text(encoding="utf-8")
+
+
+def test_notebook_cache_follows_the_sample_class_and_drops_old_results(tmp_path):
+    """mkdocs-jupyter keys its cache on the notebook only; the course names the folder after
+    what else the notebook reads, so new sample submissions run it again."""
+    sample = tmp_path / submissions.SAMPLE_CLASS
+    sample.mkdir(parents=True)
+    (sample / "a.json").write_text("{}", encoding="utf-8")
+    state = SimpleNamespace(version="v1")
+    first = site.notebook_cache_dir(tmp_path, state)
+    first.mkdir(parents=True)
+    assert site.notebook_cache_dir(tmp_path, state) == first
+    (sample / "b.json").write_text("{}", encoding="utf-8")
+    second = site.notebook_cache_dir(tmp_path, state)
+    assert second != first and not first.exists()
+    assert site.notebook_cache_dir(tmp_path, SimpleNamespace(version="v2")) != second

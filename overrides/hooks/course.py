@@ -25,6 +25,10 @@ def on_pre_build(config) -> None:
         raise _fail(error) from None
     for warning in _state["site"].warnings:
         log.warning(warning)
+    notebooks = config.plugins.get("mkdocs-jupyter")
+    if notebooks:
+        root = Path(config.config_file_path).parent
+        notebooks.config["cache_dir"] = str(site.notebook_cache_dir(root, _state["site"]))
 
 
 def on_env(env, config, files):
