@@ -29,7 +29,7 @@ from crs import (
     workspace,
 )
 from crs.errors import CourseError
-from crs.templating import render
+from crs.templating import TEMPLATES, render
 
 COURSE_ID = "co-production"
 EXTENSION = "crs.blocks"
@@ -157,6 +157,26 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
     if src != "glossary.md":
         text += "\n\n" + glossary.abbreviations(state.terms) + "\n"
     return text
+
+
+# The PDFs for `mkdocs serve`, which builds the site elsewhere than site/: scripts/serve makes
+# them here as it starts, and the hook serves them as downloads/.
+SERVED_PDFS = Path(".cache", "downloads")
+
+
+def watched_paths(config) -> list[Path]:
+    """What `mkdocs serve` must watch besides docs/ and mkdocs.yml: quiz data, the theme
+    overrides with the front-end sources, the course's templates (a change to the Python code
+    needs a restart), and the PDFs made for serve."""
+    paths = project_paths(config)
+    folder = paths["root"] / SERVED_PDFS
+    folder.mkdir(parents=True, exist_ok=True)
+    return [paths["quizzes"], Path(config.theme.custom_dir), TEMPLATES, folder]
+
+
+def served_pdfs(root: Path) -> list[tuple[str, Path]]:
+    """(site path, file) of each PDF ready for `mkdocs serve`."""
+    return [(f"downloads/{pdf.name}", pdf) for pdf in sorted((root / SERVED_PDFS).glob("*.pdf"))]
 
 
 def notebook_cache_dir(root: Path, state: SiteState) -> Path:

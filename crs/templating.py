@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import jinja2
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 @cache
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("crs"),
+        loader=jinja2.FileSystemLoader(TEMPLATES),
         # Compiled templates kept between builds (in the temp folder, keyed by their source).
         bytecode_cache=jinja2.FileSystemBytecodeCache(),
         autoescape=True,

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from crs import course, site
 from crs.errors import CourseError
@@ -16,6 +17,10 @@ _state: dict = {}
 
 def _fail(error: CourseError) -> PluginError:
     return PluginError(str(error))
+
+
+def on_startup(command, dirty) -> None:
+    _state["command"] = command
 
 
 def on_pre_build(config) -> None:
@@ -29,6 +34,20 @@ def on_pre_build(config) -> None:
     if notebooks:
         root = Path(config.config_file_path).parent
         notebooks.config["cache_dir"] = str(site.notebook_cache_dir(root, _state["site"]))
+
+
+def on_files(files, config):
+    if _state.get("command") == "serve":
+        root = Path(config.config_file_path).parent
+        for uri, pdf in site.served_pdfs(root):
+            files.append(File.generated(config, uri, abs_src_path=str(pdf)))
+    return files
+
+
+def on_serve(server, config, builder):
+    for path in site.watched_paths(config):
+        server.watch(str(path))
+    return server
 
 
 def on_env(env, config, files):
