@@ -195,3 +195,18 @@ def test_tutor_pages_have_no_axe_violations(page, site_url, model, path):
     page.goto(f"{site_url}/{path}{suffix}")
     page.wait_for_load_state("networkidle")
     assert axe_violations(page) == []
+
+
+def test_builder_and_assignment_work_from_a_file_url(page, site_dir, model):
+    """The offline copy: tutor and assignment code are page bundles, mounted through crs.js,
+    which also starts where Material's document$ never emits (file://)."""
+    prompt = model["lessons"][0]["reflections"][0]["id"]
+    page.goto((site_dir / "tutor" / "assignments.html").as_uri())
+    page.fill("#crs-builder-title", "Offline week")
+    page.locator(f"#crs-pick-r-{prompt}").check()
+    url = page.locator("[data-crs-builder-url]").input_value()
+    assert url.startswith("file://") and "t=Offline%20week" in url
+    page.goto(url)
+    assert page.locator("[data-crs-assignment-title]").inner_text() == "Offline week"
+    assert page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]').is_visible()
+    assert page.locator(PROBLEMS).is_hidden()
