@@ -16,9 +16,10 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-# The page pipeline's text extensions (mkdocs.yml). Left out on purpose: crs.blocks (a quiz in a
-# quiz), file inclusion (snippets, markdown_include), toc and footnotes (ids that would clash
-# with the page's), md_in_html (raw HTML).
+# The page pipeline's text extensions (mkdocs.yml), for rendering outside a build. Left out of
+# any pipeline (_EXCLUDED_EXTENSIONS): crs.blocks (a quiz in a quiz), file inclusion (snippets,
+# markdown_include), toc and footnotes (ids that would clash with the page's), md_in_html (raw
+# HTML), tasklist (form controls, which the sanitiser would show as text).
 QUIZ_MARKDOWN_EXTENSIONS = (
     "abbr",
     "attr_list",
@@ -38,6 +39,7 @@ _EXCLUDED_EXTENSIONS = {
     "toc",
     "footnotes",
     "md_in_html",
+    "pymdownx.tasklist",
     "markdown.extensions.toc",
 }
 
@@ -214,14 +216,21 @@ def markdown_renderer(
     return to_html
 
 
-@cache
-def _default_renderer() -> Callable[[str], str]:
-    return markdown_renderer()
+_renderers: dict[str, Callable[[str], str]] = {}
+
+
+def use_page_pipeline(extensions: Iterable[Any], configs: Mapping[str, dict]) -> None:
+    """Render course text from now on with the page pipeline of mkdocs.yml (crs.site.load calls
+    this for every build), so an extension added there applies to quiz text too."""
+    _renderers["page"] = markdown_renderer(extensions, configs)
 
 
 def render_markdown_safely(text: str) -> str:
-    """Quiz Markdown to inert HTML with the course's text extensions (see markdown_renderer)."""
-    return _default_renderer()(text)
+    """Quiz Markdown to inert HTML: with the page pipeline once a build has set it, else with
+    QUIZ_MARKDOWN_EXTENSIONS (see markdown_renderer)."""
+    if "page" not in _renderers:
+        _renderers["page"] = markdown_renderer()
+    return _renderers["page"](text)
 
 
 def markdown_block(text: str) -> Markup:

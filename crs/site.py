@@ -23,6 +23,7 @@ from crs import (
     glossary,
     grounding,
     quizzes,
+    safehtml,
     shortcodes,
     submissions,
     tutor,
@@ -103,6 +104,7 @@ def known_blocks(config) -> set[str]:
 def load(config) -> SiteState:
     """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
     paths = project_paths(config)
+    safehtml.use_page_pipeline(config.markdown_extensions, config.mdx_configs)
     the_course = course.load_course(paths["docs"], nav_sources(config.nav), known_blocks(config))
     the_course.quizzes = data.quizzes(paths["quizzes"])
     used = {

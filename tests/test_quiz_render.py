@@ -135,3 +135,17 @@ def test_answer_keys_are_not_in_visible_text(schema):
     assert "its aim is to save money" not in visible  # feedback
     assert "hands services over" not in visible  # explanation
     assert "The cuts scenario" in visible  # the option itself is readable without JS
+
+
+def test_a_build_renders_quiz_text_with_the_extensions_of_mkdocs_yml(monkeypatch):
+    """crs.site.load hands over the page pipeline; what cannot apply to quiz text stays out."""
+    monkeypatch.setattr(safehtml, "_renderers", {})
+    text = "!!! note\n    Read *this*.\n\n- [x] done"
+    before = safehtml.render_markdown_safely(text)
+    safehtml.use_page_pipeline(
+        ["admonition", "pymdownx.tasklist", "toc"], {"toc": {"permalink": True}}
+    )
+    after = safehtml.render_markdown_safely(text)
+    assert 'class="admonition note"' in after and 'class="admonition' not in before
+    assert "checkbox" not in after  # tasklist left out: no form controls in quiz text
+    assert "headerlink" not in safehtml.render_markdown_safely("Intro\n\n## A heading")
