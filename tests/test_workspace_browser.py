@@ -341,6 +341,23 @@ def test_storage_failure_is_told_once_and_export_still_works(
     assert errors == []
 
 
+@pytest.mark.parametrize(
+    ("meta", "kept"), [(None, '{"schema": 1}'), ('{"schema": 99}', '{"schema": 99}')]
+)
+def test_storage_records_its_schema_and_leaves_a_newer_one_alone(
+    page, site_url, prompts, meta, kept
+):
+    """The schema version is where migrations start; a store written by a newer build is read
+    as it is and not rewritten."""
+    lesson, reflection = prompts[0]
+    key = f"crs.v1.reflection.{reflection['id']}"
+    seed(page, site_url, {key: entry("Kept as it was"), **({"crs.meta": meta} if meta else {})})
+    page.goto(f"{site_url}/{lesson['url']}")
+    assert page.locator(FIELD).first.input_value() == "Kept as it was"
+    stored = page.evaluate("localStorage.getItem('crs.meta')")
+    assert json.loads(stored) == json.loads(kept)
+
+
 def test_corrupted_item_is_set_aside_told_and_downloadable(page, site_url, prompts, tmp_path):
     lesson, reflection = prompts[0]
     key = f"crs.v1.reflection.{reflection['id']}"

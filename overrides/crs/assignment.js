@@ -4,8 +4,8 @@
 // and quizzes themselves are mounted by crs.js exactly as on lesson pages, so answers are shared
 // with the rest of the site under the same ids.
 import { decode, scope, slug } from "./assignments.js"
-import { getter, stamp, toMarkdown as workMarkdown } from "./report.js"
-import { course, download, entries, h, plural, quizScore, register, say, subscribe, toJSON } from "./shared.js"
+import { describe, getter, stamp, toMarkdown as workMarkdown } from "./report.js"
+import { course, download, entries, h, lessonStatus, register, say, subscribe, toJSON } from "./shared.js"
 
 // Stored items in the assignment's scope. A reflection is saved when its field loses focus, so
 // text typed just before "Download" is in there too.
@@ -18,20 +18,15 @@ export function submission(model, assignment, items, learner, now = new Date()) 
   return { ...toJSON(model, items, now), assignment: { ...assignment }, learner }
 }
 
-export function progress(model, assignment, items) {
-  const get = getter(items)
-  const written = assignment.prompts.filter((id) => String(get("reflection", id) ?? "").trim()).length
-  const scores = model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id)).map((q) => quizScore(q, get))
-  const sum = (field) => scores.reduce((n, s) => n + s[field], 0)
-  const [total, answered, correct] = [sum("total"), sum("answered"), sum("correct")]
-  return { written, prompts: assignment.prompts.length, answered, total, correct, done: written === assignment.prompts.length && answered === total }
-}
-
-export function progressText(p) {
-  const parts = []
-  if (p.prompts) parts.push(`${p.written} of ${plural(p.prompts, "prompt")} answered`)
-  if (p.total) parts.push(`${p.answered} of ${plural(p.total, "quiz question")} checked (${p.correct} correct)`)
-  return `Progress: ${parts.join("; ")}${p.done ? ". All done: download your submission below." : "."}`
+// The assignment read as one lesson made of the chosen prompts and quizzes, so its progress
+// follows the same rule and wording as a lesson's.
+export function progressText(model, assignment, items) {
+  const chosen = {
+    reflections: assignment.prompts.map((id) => ({ id })),
+    quizzes: model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id)),
+  }
+  const status = lessonStatus(chosen, getter(items))
+  return `Progress: ${describe(status)}.${status.done ? " All done: download your submission below." : ""}`
 }
 
 export function toMarkdown(model, assignment, items, learner, now = new Date()) {
@@ -52,7 +47,7 @@ function mountAssignment(el) {
   let current
 
   const items = () => itemsFor(model, current, entries())
-  const showProgress = () => current && ($("progress").textContent = progressText(progress(model, current, items())))
+  const showProgress = () => current && ($("progress").textContent = progressText(model, current, items()))
 
   const show = () => {
     const result = decode(location.hash, model)

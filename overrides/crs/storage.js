@@ -1,7 +1,6 @@
 // The one place the course touches localStorage. Every value is JSON under a namespaced key
 // ("crs.v1.<kind>.<id>") wrapped as {value, updated}, so exports can merge item by item
-// (newer wins) and other tabs can follow along through the `storage` event. The "v1" is the
-// stored format: a build that changes it reads the v1 keys once and writes under a new prefix.
+// (newer wins) and other tabs can follow along through the `storage` event.
 //
 // Nothing here throws. When the browser will not keep a value (storage off, private mode,
 // quota exceeded) the value is held in memory for this tab, so the page and exports still
@@ -9,6 +8,10 @@
 // that does not parse is moved aside ("crs.aside.<key>") for the learner to download.
 const PREFIX = "crs.v1."
 const ASIDE = "crs.aside."
+const META = "crs.meta"
+export const SCHEMA = 1
+// MIGRATIONS[n](api) turns a schema-n store into schema n+1; api = {keys, get, set, del}.
+const MIGRATIONS = {}
 
 const memory = new Map() // key -> entry that could not be persisted
 const listeners = new Set()
@@ -21,13 +24,14 @@ function backend() {
   ls = null
   try {
     const s = window.localStorage
-    s.getItem("crs.probe") // some browsers refuse reads when storage is blocked
+    s.getItem(META)
     ls = s
     s.setItem("crs.probe", "1")
     s.removeItem("crs.probe")
   } catch (error) {
     report(ls && isQuota(error) ? "quota" : "unavailable")
   }
+  if (ls) migrate()
   return ls
 }
 
@@ -52,6 +56,20 @@ const api = {
       ls.removeItem(k)
     } catch {}
   },
+}
+
+function migrate() {
+  let meta
+  try {
+    meta = JSON.parse(api.get(META))
+  } catch {}
+  const hasData = api.keys().some((k) => k.startsWith(PREFIX))
+  let from = meta?.schema ?? (hasData ? 1 : SCHEMA)
+  if (from > SCHEMA) return // written by a newer build: read what we can, rewrite nothing
+  try {
+    for (; from < SCHEMA; from++) MIGRATIONS[from]?.(api)
+    if (meta?.schema !== SCHEMA) api.set(META, JSON.stringify({ schema: SCHEMA }))
+  } catch {}
 }
 
 function isQuota(error) {
