@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+import material
+from markupsafe import Markup
 
 from crs.bibliography import Reference
 from crs.errors import CourseError
@@ -17,6 +21,9 @@ from crs.templating import render
 from crs.yamlnodes import Entry, check_fields, describe, load_by_id
 
 TYPES = {"read": "Read", "watch": "Watch"}
+# Icons from the theme's own set (Material Design Icons), inlined as SVG: an emoji or icon font
+# would show as an empty box where the reader's system lacks it.
+ICONS = {"read": "book-open-page-variant-outline", "watch": "play-circle-outline"}
 FIELDS = ("id", "type", "title", "pages", "duration", "reference", "note")
 REQUIRED = ("id", "type", "title", "reference")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -120,6 +127,12 @@ def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Act
     )
 
 
+@cache
+def icon_svg(activity_type: str) -> Markup:
+    folder = Path(material.__file__).parent / "templates" / ".icons" / "material"
+    return Markup((folder / f"{ICONS[activity_type]}.svg").read_text(encoding="utf-8"))
+
+
 def render_activity(
     activity: Activity, references: dict[str, Reference], references_href: str | None = None
 ) -> str:
@@ -143,6 +156,7 @@ def render_activity(
         id=activity.id,
         type=activity.type,
         verb=TYPES[activity.type],
+        icon=icon_svg(activity.type),
         title=activity.title,
         extent=extent,
         href=links[0] if links else "",
