@@ -4,6 +4,8 @@
     /// quiz | <quiz-id>              a self-check quiz from quizzes/<quiz-id>.yml
     /// activity | <activity-id>      a Read/Watch card from docs/_data/activities.yml
     /// instructor                    tutor notes: collected into the tutor guide, dropped here
+    /// editor                        editing notes on the text (repairs, unchecked wording): for
+                                      tutors and maintainers, dropped from learner pages
 
 Ids are written by authors, never derived from position, so moving a page loses no answers.
 Structural checks that need the whole course (unknown block names, duplicate ids, quizzes that
@@ -119,6 +121,20 @@ class Instructor(Block):
             self.parent.remove(block)
 
 
+class Editor(Instructor):
+    """Editing notes (what was repaired or could not be checked). Like tutor notes, they are
+    for the people who teach and maintain the course, never for learners."""
+
+    NAME = "editor"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        aside = super().on_create(parent)
+        aside.set("class", "crs-editor")
+        aside[0].set("class", "crs-editor__label")
+        aside[0].text = "Editing note"
+        return aside
+
+
 class CourseBlocksExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {
@@ -133,7 +149,7 @@ class CourseBlocksExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         config = self.getConfigs()
-        for block in (Reflection, Quiz, Activity, Instructor):
+        for block in (Reflection, Quiz, Activity, Instructor, Editor):
             block_mgr.register(block, config)
 
 

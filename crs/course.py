@@ -55,6 +55,7 @@ class Page:
     reflections: tuple[Reflection, ...]
     quiz_uses: tuple[tuple[str, int], ...]
     notes: tuple[InstructorNote, ...]
+    editing_notes: tuple[InstructorNote, ...] = ()
 
     @property
     def is_lesson(self) -> bool:
@@ -193,13 +194,18 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
     notes = tuple(
         InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "instructor"
     )
+    editing_notes = tuple(
+        InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "editor"
+    )
     quiz_uses = tuple((use.argument, use.line) for use in uses if use.name == "quiz")
     for use in uses:
         if use.name in {"reflection", "quiz", "activity"} and not use.argument:
             raise CourseError(
                 src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
             )
-    return Page(src, title or "", time, objectives, keypoints, reflections, quiz_uses, notes)
+    return Page(
+        src, title or "", time, objectives, keypoints, reflections, quiz_uses, notes, editing_notes
+    )
 
 
 def check_unique_reflections(pages: list[Page]) -> None:
