@@ -56,6 +56,10 @@ class Page:
     quiz_uses: tuple[tuple[str, int], ...]
     notes: tuple[InstructorNote, ...]
     editing_notes: tuple[InstructorNote, ...] = ()
+    # For each objective, the question and prompt ids that practise it (empty: not linked).
+    objective_links: tuple[tuple[str, ...], ...] = ()
+    objectives_line: int = 1
+    src_label: str = ""
 
     @property
     def is_lesson(self) -> bool:
@@ -153,6 +157,57 @@ def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _objectives(meta: dict, text: str, src: str) -> tuple[tuple[str, ...], tuple]:
+    """Objectives as sentences, each optionally linked to what practises it:
+
+        objectives:
+          - Tell substitutive from additive co-production          # not linked
+          - text: Distinguish individual from collective co-production
+            practised_by: [models-individual-collective, potential-where-you-live]
+    """
+    value = meta.get("objectives", [])
+    line = _meta_line(text, "objectives")
+    expected = (
+        "'objectives' must be a list of sentences or of "
+        "{text: <sentence>, practised_by: [<question or prompt ids>]}"
+    )
+    if not isinstance(value, list):
+        raise CourseError(src, line, expected)
+    texts, links = [], []
+    for item in value:
+        if isinstance(item, dict):
+            ids = item.get("practised_by", [])
+            if set(item) - {"text", "practised_by"} or not isinstance(ids, list):
+                raise CourseError(src, line, f"{expected}, found {item!r}")
+            item_text = item.get("text")
+            if not all(isinstance(i, str) and i for i in ids):
+                raise CourseError(src, line, f"{expected}, found practised_by: {ids!r}")
+        else:
+            item_text, ids = item, []
+        if not (isinstance(item_text, str) and item_text.strip()):
+            raise CourseError(src, line, f"{expected}, found {item!r}")
+        texts.append(item_text)
+        links.append(tuple(ids))
+    return tuple(texts), tuple(links)
+
+
+def check_objective_links(course: Course) -> None:
+    """Every id an objective names is a question or a reflection prompt of the course."""
+    known = {r.id for r in course.reflections} | {
+        question.id for quiz in course.quizzes.values() for question in quiz.questions
+    }
+    for page in course.pages:
+        for links in page.objective_links:
+            for item_id in links:
+                if item_id not in known:
+                    raise CourseError(
+                        page.src_label,
+                        page.objectives_line,
+                        f"objective linked to '{item_id}', expected the id of a question or "
+                        "reflection prompt of the course, found none",
+                    )
+
+
 def body_start_line(text: str) -> int:
     """Line number of the first body line once front matter is taken off (as MkDocs does)."""
     body, _ = get_data(text)
@@ -176,7 +231,7 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
         raise CourseError(
             src_label, 1, "a lesson (a page with 'time') needs a 'title' in its front matter"
         )
-    objectives = _string_list(meta, "objectives", text, src_label)
+    objectives, objective_links = _objectives(meta, text, src_label)
     keypoints = _string_list(meta, "keypoints", text, src_label)
     if time is not None and not (objectives and keypoints):
         raise CourseError(
@@ -204,7 +259,18 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
                 src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
             )
     return Page(
-        src, title or "", time, objectives, keypoints, reflections, quiz_uses, notes, editing_notes
+        src,
+        title or "",
+        time,
+        objectives,
+        keypoints,
+        reflections,
+        quiz_uses,
+        notes,
+        editing_notes,
+        objective_links,
+        _meta_line(text, "objectives"),
+        src_label,
     )
 
 
@@ -244,6 +310,7 @@ def summary(course: Course, course_id: str, version: str) -> dict:
                 "title": page.title,
                 "time": page.time,
                 "objectives": list(page.objectives),
+                "objective_links": [list(ids) for ids in page.objective_links],
                 "reflections": [{"id": r.id, "prompt": r.prompt} for r in page.reflections],
                 "quizzes": [
                     {

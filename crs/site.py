@@ -118,6 +118,7 @@ def load(config) -> SiteState:
         first, *others = unused
         raise CourseError(first.path, first.line, "\n".join([first.message, *map(str, others)]))
     grounding.check_grounding(the_course.quizzes, paths["docs"])
+    course.check_objective_links(the_course)
     references = data.references(paths["data"])
     data.activities(paths["data"])
     summary = course.summary(the_course, COURSE_ID, "")

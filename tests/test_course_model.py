@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from crs import course
 from crs.course import check_unique_reflections, read_page, scan_blocks
 from crs.errors import CourseError
 from crs.shortcodes import expand
@@ -97,3 +98,26 @@ def test_markers_expand_and_unknown_marker_names_line():
     assert expand("a\n<!-- crs:x -->", "p.md", {"x": lambda: "X"}) == "a\nX"
     with pytest.raises(CourseError, match=r"^p.md:12: unknown marker 'crs:y'; known: x"):
         expand("a\n<!-- crs:y -->", "p.md", {"x": lambda: "X"}, first_line=11)
+
+
+def test_objectives_may_name_what_practises_them():
+    page = course.read_page(
+        "---\ntitle: T\ntime: 5\nkeypoints: [k]\nobjectives:\n  - plain\n"
+        "  - text: linked\n    practised_by: [q-1, prompt-1]\n---\n\nbody",
+        "a.md",
+        set(),
+    )
+    assert page.objectives == ("plain", "linked")
+    assert page.objective_links == ((), ("q-1", "prompt-1"))
+
+
+def test_an_objective_linked_to_an_unknown_id_names_file_and_line():
+    page = course.read_page(
+        "---\ntitle: T\ntime: 5\nkeypoints: [k]\nobjectives:\n"
+        "  - text: linked\n    practised_by: [no-such-question]\n---\n\nbody",
+        "a.md",
+        set(),
+        "docs/a.md",
+    )
+    with pytest.raises(CourseError, match=r"docs/a\.md:5: .*'no-such-question'"):
+        course.check_objective_links(course.Course([page]))
