@@ -26,6 +26,7 @@ from crs import (
     safehtml,
     shortcodes,
     submissions,
+    timing,
     tutor,
     workspace,
 )
@@ -105,7 +106,8 @@ def load(config) -> SiteState:
     """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
     paths = project_paths(config)
     safehtml.use_page_pipeline(config.markdown_extensions, config.mdx_configs)
-    the_course = course.load_course(paths["docs"], nav_sources(config.nav), known_blocks(config))
+    blocks = known_blocks(config)
+    the_course = course.load_course(paths["docs"], nav_sources(config.nav), blocks)
     the_course.quizzes = data.quizzes(paths["quizzes"])
     used = {
         quiz_id: (f"docs/{page.src}", line)
@@ -120,12 +122,12 @@ def load(config) -> SiteState:
     grounding.check_grounding(the_course.quizzes, paths["docs"])
     course.check_objective_links(the_course)
     references = data.references(paths["data"])
-    data.activities(paths["data"])
+    activities = data.activities(paths["data"])
     summary = course.summary(the_course, COURSE_ID, "")
     version = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:12]
-    return SiteState(
-        the_course, references, data.glossary(paths["data"]), version, [str(w) for w in unused]
-    )
+    warnings = [str(w) for w in unused]
+    warnings += timing.check_lesson_times(the_course, paths["docs"], blocks, activities)
+    return SiteState(the_course, references, data.glossary(paths["data"]), version, warnings)
 
 
 def course_json(state: SiteState) -> dict:
