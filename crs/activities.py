@@ -24,7 +24,7 @@ TYPES = {"read": "Read", "watch": "Watch"}
 # Icons from the theme's own set (Material Design Icons), inlined as SVG: an emoji or icon font
 # would show as an empty box where the reader's system lacks it.
 ICONS = {"read": "book-open-page-variant-outline", "watch": "play-circle-outline"}
-FIELDS = ("id", "type", "title", "pages", "duration", "reference", "note")
+FIELDS = ("id", "type", "title", "pages", "duration", "reference", "optional", "look_for", "note")
 REQUIRED = ("id", "type", "title", "reference")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PAGES_RE = re.compile(r"^\d+(?:\s*[-\u2013]\s*\d+)?$")
@@ -38,6 +38,10 @@ class Activity:
     reference: str
     pages: str = ""
     duration: int | None = None
+    # Optional activities are offered, not assigned: they do not count in a lesson's time.
+    optional: bool = False
+    # What to search for, for the learner, when the source gives no address.
+    look_for: str = ""
     note: str = ""
 
 
@@ -111,10 +115,26 @@ def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Act
                 entry.line_of("duration") if "duration" in values else entry.line,
                 f"expected 'duration' in whole minutes (like 4), found {describe(duration)}",
             )
-    note = values.get("note", "")
-    if not isinstance(note, str):
+    note, look_for = (values.get(key, "") for key in ("note", "look_for"))
+    for key, value in (("note", note), ("look_for", look_for)):
+        if not isinstance(value, str):
+            raise CourseError(
+                path, entry.line_of(key), f"expected '{key}' to be text, found {describe(value)}"
+            )
+    optional = values.get("optional", False)
+    if not isinstance(optional, bool):
         raise CourseError(
-            path, entry.line_of("note"), f"expected 'note' to be text, found {describe(note)}"
+            path,
+            entry.line_of("optional"),
+            f"expected 'optional' to be true or false, found {describe(optional)}",
+        )
+    if not references[reference].links and not look_for.strip():
+        # A card with no address must still tell the learner how to find the work.
+        raise CourseError(
+            path,
+            entry.line,
+            f"expected 'look_for' (what the learner can search for), because reference "
+            f"'{reference}' has no address; found none",
         )
     return Activity(
         id=activity_id,
@@ -123,6 +143,8 @@ def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Act
         reference=reference,
         pages=re.sub(r"\s*[-\u2013]\s*", "\u2013", str(pages or "").strip()),
         duration=duration if kind == "watch" else None,
+        optional=optional,
+        look_for=" ".join(look_for.split()),
         note=" ".join(note.split()),
     )
 
@@ -160,6 +182,8 @@ def render_activity(
         title=activity.title,
         extent=extent,
         href=links[0] if links else "",
+        optional=activity.optional,
+        look_for=activity.look_for,
         note=activity.note,
         references_href=references_href or "",
     )

@@ -42,6 +42,8 @@ GOOD = """\
   title: "The ladder of co-production"
   duration: 5
   reference: lost-video
+  optional: true
+  look_for: "ladder of co-production video"
 - id: read-article
   type: read
   title: "An article"
@@ -121,6 +123,13 @@ def _entry(**fields: object) -> str:
             r":5: expected 'duration' in whole minutes \(like 4\), found '4 mins'",
         ),
         (_entry(note="[a]"), r":5: expected 'note' to be text, found a list"),
+        (_entry(look_for="[a]"), r":5: expected 'look_for' to be text, found a list"),
+        (_entry(optional='"yes"'), r":5: expected 'optional' to be true or false, found 'yes'"),
+        (
+            _entry(type="watch", duration=5, reference="lost-video"),
+            r":1: expected 'look_for' \(what the learner can search for\), because reference "
+            r"'lost-video' has no address; found none",
+        ),
         (
             _entry() + _entry(),
             r":5: expected each id once, found 'read-x' again \(first at line 1\)",
@@ -148,6 +157,21 @@ def test_card_for_a_lost_link_says_so_instead_of_linking(activities):
     html = render_activity(activities["watch-ladder"], REFS)
     assert "<a " not in html and "Link missing in the source." in html
     assert "5 min" in html and "Watch" in html and "LINK" not in html
+
+
+def test_card_without_an_address_is_optional_and_says_what_to_search_for(activities):
+    ladder = activities["watch-ladder"]
+    assert ladder.optional and ladder.look_for == "ladder of co-production video"
+    html = render_activity(ladder, REFS)
+    assert '<span class="crs-activity__optional">(optional)</span>' in html
+    assert "To find it, search for: ladder of co-production video" in html
+
+
+def test_card_with_an_address_is_required_and_has_no_search_hint(activities):
+    dossier = activities["read-dossier"]
+    assert not dossier.optional and dossier.look_for == ""
+    html = render_activity(dossier, REFS)
+    assert "optional" not in html and "search for" not in html
 
 
 def test_card_uses_the_doi_when_there_is_one(activities):
