@@ -74,9 +74,7 @@ def learner_words(
     """Words a learner reads in a page body: notes, prompts, quizzes and cards left out (they
     have rates of their own), markup and citations removed, includes read from include_dir."""
     if include_dir is not None:
-        body = _INCLUDE.sub(
-            lambda m: (include_dir / m.group(1)).read_text(encoding="utf-8"), body
-        )
+        body = _INCLUDE.sub(lambda m: (include_dir / m.group(1)).read_text(encoding="utf-8"), body)
     lines = body.split("\n")
     drop: set[int] = set()
     uses = course_model.scan_blocks(body, src, known_blocks)
@@ -123,7 +121,9 @@ def lesson_estimate(
         video_minutes=sum(a.duration or 0 for a in required if a.type == "watch"),
         prompts=len(page.reflections),
         question_types=[
-            q.type for quiz_id, _ in page.quiz_uses if quiz_id in quizzes
+            q.type
+            for quiz_id, _ in page.quiz_uses
+            if quiz_id in quizzes
             for q in quizzes[quiz_id].questions
         ],
     )
