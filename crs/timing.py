@@ -114,7 +114,7 @@ def lesson_estimate(
         for use in course_model.scan_blocks(body, page.src, known_blocks)
         if use.name == "activity" and use.argument in activities
     ]
-    required = [a for a in used if not getattr(a, "optional", False)]
+    required = [a for a in used if not a.optional]
     return estimate_minutes(
         words,
         reading_pages=sum(pages_of(a.pages) for a in required if a.type == "read"),
