@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,13 +23,12 @@ from typing import Any
 
 import jsonschema
 import yaml
-from markupsafe import Markup
 
 from crs import yamlnodes
+from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.questiontypes import ENTRIES, TYPES, entry_for
 from crs.questiontypes.base import Question
-from crs.safehtml import inline_html, sanitize_html
 from crs.templating import render
 
 # --------------------------------------------------------------------------------------------
@@ -476,18 +475,10 @@ def _is_pair(value: Any) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level: int = 2) -> str:
-    """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON script.
-
-    Whatever render_markdown returns is sanitised again, so a page pipeline passed in here can
-    never let raw HTML from a quiz run.
-    """
-
-    def block(text: str) -> Markup:
-        return Markup(sanitize_html(render_markdown(text)))
-
-    def inline(text: str) -> Markup:
-        return inline_html(sanitize_html(render_markdown(text)))
+def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2) -> str:
+    """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON
+    attribute. Course text renders through the model's one pipeline, which sanitises."""
+    block, inline = text.block, text.inline
 
     questions = []
     key: dict[str, Any] = {"quiz": quiz.id, "questions": {}}
