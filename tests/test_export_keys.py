@@ -28,7 +28,8 @@ from exporthelpers import (
 
 from crs import safehtml
 from crs.exports import gift, moodle_xml
-from crs.quizzes import TYPES, Question, Quiz, render_quiz, stable_key
+from crs.questiontypes.base import Question, stable_key
+from crs.quizzes import TYPES, Quiz, render_quiz
 
 
 @dataclass

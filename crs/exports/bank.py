@@ -17,7 +17,8 @@ from markupsafe import Markup
 from crs import grounding, safehtml
 from crs.course import Course, Reflection
 from crs.errors import CourseError
-from crs.quizzes import Question, Quiz, display_path
+from crs.questiontypes.base import Question
+from crs.quizzes import Quiz, display_path
 
 # The only answer grades Moodle accepts (percent, matched within 1e-5 as a fraction); an import
 # with any other value skips the question. Negative grades are these negated.
@@ -187,3 +188,25 @@ def shortanswer(answer: str) -> str:
     """An accepted answer as Moodle's short-answer pattern: "*" is its wildcard, so a literal one
     is written "\\*"."""
     return answer.replace("*", "\\*")
+
+
+class BankWriter:
+    """What a type's gift(q, out) / moodle_xml(q, out) method can ask of `out` in either format:
+    the site's rendering of course text and the Moodle facts both formats share."""
+
+    def __init__(self, label: str):
+        self.label = label  # the quiz file, for errors
+        self.feedback = ""
+
+    inline = staticmethod(inline)
+    block = staticmethod(block)
+    ordinal = staticmethod(ordinal)
+    shortanswer = staticmethod(shortanswer)
+    item_feedback = staticmethod(item_feedback)
+
+    def weights(self, flags: list[bool], line: int) -> list[str]:
+        return weights(flags, self.label, line)
+
+    def add_feedback(self, html_text: str) -> None:
+        """Added to the general feedback, before the source."""
+        self.feedback += html_text

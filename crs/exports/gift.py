@@ -5,14 +5,15 @@ Texts are written as [html], the HTML the site shows: Moodle's [markdown] is ano
 (no ==mark==, ^^insert^^, smart symbols or the site's raw-HTML-as-text rule), so HTML is the
 one form that looks the same in Moodle as on the site. Every text is escaped (\\ ~ = # { } :)
 and its line breaks written as \\n, so no text line can start a comment or end a question.
-Each type's mapping is its gift(q, out) method (crs.exports.types); `out` is a GiftQuestion.
+Each type's mapping is the gift(q, out) method of its registry entry (crs/questiontypes/);
+`out` is a GiftQuestion.
 """
 
 from __future__ import annotations
 
 from crs.exports import bank as banks
-from crs.exports.bank import Bank
-from crs.exports.types import entry_for
+from crs.exports.bank import Bank, BankWriter
+from crs.questiontypes import entry_for
 
 SUFFIX = ".gift.txt"
 
@@ -31,14 +32,13 @@ def rich(html_text: str) -> str:
     return escape(html_text.replace("->", "-&gt;"))
 
 
-class GiftQuestion:
+class GiftQuestion(BankWriter):
     """The answer block of one question, filled by its type's gift(q, out)."""
 
     def __init__(self, label: str):
-        self.label = label  # the quiz file, for errors
+        super().__init__(label)
         self.comments: list[str] = []
         self.lines: list[str] = []
-        self.feedback = ""
 
     def comment(self, text: str) -> None:
         self.comments.append(text)
@@ -59,10 +59,6 @@ class GiftQuestion:
     def match(self, left_html: str, right: str) -> None:
         """A matching pair: HTML on the left, plain text on the right (Moodle's answer menu)."""
         self.lines.append(f"={rich(left_html)} -> {escape(right)}")
-
-    def add_feedback(self, html_text: str) -> None:
-        """Added to the general feedback, before the source."""
-        self.feedback += html_text
 
 
 def _feedback(html_text: str) -> str:

@@ -2,7 +2,8 @@
 
 HTML (the site's rendering) goes in CDATA; everything else is escaped text. Moodle XML has no
 schema and its importer says little, so the tests check the structure with lxml. Each type's
-mapping is its moodle_xml(q, out) method (crs.exports.types); `out` is an XmlQuestion.
+mapping is the moodle_xml(q, out) method of its registry entry (crs/questiontypes/);
+`out` is an XmlQuestion.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from crs.exports import bank as banks
-from crs.exports.bank import Bank
-from crs.exports.types import entry_for
+from crs.exports.bank import Bank, BankWriter
+from crs.questiontypes import entry_for
 
 SUFFIX = ".moodle.xml"
 ESSAY_LINES = "10"  # height of the learner's answer box
@@ -30,15 +31,14 @@ def _formatted(tag: str, html_text: str) -> list[str]:
     return [f'<{tag} format="html">', "  " + _text(html_text, True), f"</{tag}>"]
 
 
-class XmlQuestion:
+class XmlQuestion(BankWriter):
     """The type-specific part of one <question>, filled by its type's moodle_xml(q, out)."""
 
     def __init__(self, label: str):
-        self.label = label  # the quiz file, for errors
+        super().__init__(label)
         self.type = ""
         self.penalty = "0.3333333"
         self.body: list[str] = []
-        self.feedback = ""
 
     def kind(self, name: str) -> None:
         """Moodle's question type: multichoice, truefalse, shortanswer, matching, ordering."""
@@ -71,10 +71,6 @@ class XmlQuestion:
             "  </answer>",
             "</subquestion>",
         ]
-
-    def add_feedback(self, html_text: str) -> None:
-        """Added to the general feedback, before the source."""
-        self.feedback += html_text
 
 
 def _question(kind: str, name: str, text_html: str, general_html: str, penalty: str) -> list[str]:
