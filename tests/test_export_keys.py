@@ -28,6 +28,7 @@ from exporthelpers import (
 
 from crs import safehtml
 from crs.exports import gift, moodle_xml
+from crs.questiontypes import entry_for
 from crs.questiontypes.base import Question, stable_key
 from crs.quizzes import TYPES, Quiz, render_quiz
 
@@ -174,3 +175,20 @@ def test_every_source_gives_the_yaml_key(request, bank, qtype):
         expected = MODEL[qtype](q)
         found = {name: read(data, q) for name, read in SOURCES.items()}
         assert found == dict.fromkeys(SOURCES, expected), q.id
+
+
+# The browser's grading rule (the registry's grade) must accept what each export holds as right;
+# a fill-in export holds every accepted answer, the other types one response.
+RESPONSES = {"fill-in": list}
+
+
+@needs_gift_parser
+@pytest.mark.parametrize("bank", ["course", "escaping"])
+def test_the_sites_grading_accepts_every_exported_right_answer(request, bank):
+    data: Exported = request.getfixturevalue(bank)
+    for q in data.questions:
+        entry = entry_for(q)
+        for name in ("gift", "moodle-xml"):
+            found = SOURCES[name](data, q)
+            for response in RESPONSES.get(q.type, lambda one: [one])(found):
+                assert entry.grade(q, response), (q.id, name, response)
