@@ -27,12 +27,12 @@ ESCAPING_DIR = ROOT / "tests" / "fixtures" / "quizzes" / "escaping"
 ESCAPING_TITLE = "Escaping / module: ~ = # {a} \\ “Ünïcode”"
 
 
-def run_export(out_dir: Path, *formats: str) -> subprocess.CompletedProcess:
-    """What scripts/export runs, from the project root, into out_dir."""
+def run_export(out_dir: Path, *formats: str, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """What scripts/export runs, from the project's root, into out_dir."""
     options = [item for name in formats for item in ("--format", name)]
     return subprocess.run(
         [sys.executable, "-m", "crs.exports", *options, "--out", str(out_dir)],
-        cwd=ROOT,
+        cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,

@@ -17,7 +17,6 @@ from exporthelpers import (
     moodle_grade,
     needs_gift_parser,
     parse_gift,
-    run_export,
 )
 from mkdocs.config import load_config
 
@@ -137,13 +136,6 @@ def test_two_exports_are_byte_identical(tmp_path, files):
     again = export_files(tmp_path)
     for name, path in files.items():
         assert again[name].read_bytes() == path.read_bytes(), name
-
-
-def test_one_format_is_written_on_request_and_an_unknown_one_is_refused(tmp_path):
-    assert run_export(tmp_path, "gift").returncode == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["co-production.gift.txt"]
-    refused = run_export(tmp_path / "other", "pdf")
-    assert refused.returncode == 2 and "invalid choice: 'pdf'" in refused.stderr
 
 
 def test_escaping_fixture_round_trips(tmp_path):

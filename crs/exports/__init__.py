@@ -42,9 +42,12 @@ def load_project(root: Path) -> Project:
 
 def _text_file(suffix: str, render: Callable[[bank.Bank], str]) -> Callable[[Project, Path], Path]:
     def write(project: Project, out_dir: Path) -> Path:
+        text = render(project.bank())  # a course error stops here, before any file is touched
         target = Path(out_dir) / f"{site.COURSE_ID}{suffix}"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render(project.bank()), encoding="utf-8", newline="\n")
+        partial = target.with_name(target.name + ".part")
+        partial.write_text(text, encoding="utf-8", newline="\n")
+        partial.replace(target)  # never a half-written file where the last good one was
         return target
 
     return write
