@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from mkdocs.config import load_config
 
-from crs import quizzes
+from crs import quizzes, safehtml
 from crs.exports import bank
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +71,10 @@ def escaping_bank() -> bank.Bank:
 
 
 def course_quizzes() -> dict[str, quizzes.Quiz]:
+    """The course's quizzes, with course text rendered here as the export renders it (the page
+    pipeline of mkdocs.yml, as crs.site.load sets it)."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    safehtml.use_page_pipeline(config.markdown_extensions, config.mdx_configs)
     return quizzes.load_quizzes(ROOT / "quizzes")
 
 
