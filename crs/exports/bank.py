@@ -65,14 +65,6 @@ class Bank:
     # Question id -> the quiz file it is written in, for errors.
     files: Mapping[str, str] = field(default_factory=dict)
 
-    @property
-    def questions(self) -> list[Question]:
-        return [q for s in self.sections for q in s.questions]
-
-    @property
-    def prompts(self) -> list[Reflection]:
-        return [p for s in self.sections for p in s.prompts]
-
     def category(self, section: Section) -> str:
         """Moodle's category path: a "/" inside a name is written "//"."""
         parts = ["$course$", "top", self.title, section.title]
@@ -173,17 +165,6 @@ def essay_text(prompt: Reflection) -> str:
     return block(prompt.prompt) + guidance
 
 
-def item_feedback(q: Question) -> str:
-    """A classify question's per-item feedback as one list, for formats whose matching question
-    has no feedback per pair."""
-    rows = "".join(
-        f"<li>{inline(item.text)} — <em>{Markup.escape(item.category)}</em>: "
-        f"{inline(item.feedback)}</li>"
-        for item in q.items
-    )
-    return f"<ul>{rows}</ul>"
-
-
 def shortanswer(answer: str) -> str:
     """An accepted answer as Moodle's short-answer pattern: "*" is its wildcard, so a literal one
     is written "\\*"."""
@@ -202,7 +183,6 @@ class BankWriter:
     block = staticmethod(block)
     ordinal = staticmethod(ordinal)
     shortanswer = staticmethod(shortanswer)
-    item_feedback = staticmethod(item_feedback)
 
     def weights(self, flags: list[bool], line: int) -> list[str]:
         return weights(flags, self.label, line)

@@ -89,11 +89,19 @@ class Classify(QuestionType):
     def gift(self, q, out):
         for item in q.items:
             out.match(out.inline(item.text), item.category)
-        out.add_feedback(out.item_feedback(q))
+        out.add_feedback(self._why_each_item(q, out))
 
     def moodle_xml(self, q, out):
         out.kind("matching")
         out.value("shuffleanswers", "true")
         for item in q.items:
             out.subquestion(out.inline(item.text), item.category)
-        out.add_feedback(out.item_feedback(q))
+        out.add_feedback(self._why_each_item(q, out))
+
+    def _why_each_item(self, q, out) -> str:
+        rows = "".join(
+            f"<li>{out.inline(item.text)} — <em>{Markup.escape(item.category)}</em>: "
+            f"{out.inline(item.feedback)}</li>"
+            for item in q.items
+        )
+        return f"<ul>{rows}</ul>"
