@@ -18,7 +18,8 @@ from pathlib import Path
 
 from crs import site
 from crs.errors import CourseError
-from crs.exports import bank, gift, moodle_xml
+from crs.exports import bank as banks
+from crs.exports import gift, moodle_xml
 
 
 @dataclass(frozen=True)
@@ -28,19 +29,21 @@ class Project:
     state: site.SiteState  # the course, loaded and checked as the build does
     docs_dir: Path
 
-    def bank(self) -> bank.Bank:
-        return bank.bank_of(self.state.course, self.title, self.docs_dir)
+    def bank(self) -> banks.Bank:
+        """Every question and reflection prompt, per lesson (the quiz-bank formats' input)."""
+        return banks.bank_of(self.state.course, self.title, self.docs_dir)
 
 
 def load_project(root: Path) -> Project:
-    """The course as the build loads it: the one place exports get it from."""
+    """The course as the build loads it: the one place exports get it from. (When course loading
+    needs no MkDocs config, this becomes the build's own loader, in one line.)"""
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(Path(root) / "mkdocs.yml"))
     return Project(Path(root), config.site_name, site.load(config), Path(config.docs_dir))
 
 
-def _text_file(suffix: str, render: Callable[[bank.Bank], str]) -> Callable[[Project, Path], Path]:
+def _text_file(suffix: str, render: Callable[[banks.Bank], str]) -> Callable[[Project, Path], Path]:
     def write(project: Project, out_dir: Path) -> Path:
         text = render(project.bank())  # a course error stops here, before any file is touched
         target = Path(out_dir) / f"{site.COURSE_ID}{suffix}"
