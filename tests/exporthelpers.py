@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from mkdocs.config import load_config
 
-from crs import quizzes, safehtml
+from crs import quizzes
+from crs.coursetext import CourseText
 from crs.exports import bank
+from crs.project import read_project
 
 ROOT = Path(__file__).resolve().parent.parent
 NODE = shutil.which("node")
@@ -67,15 +68,18 @@ def escaping_quizzes() -> dict[str, quizzes.Quiz]:
 
 
 def escaping_bank() -> bank.Bank:
-    return bank.bank_of_quizzes(ESCAPING_TITLE, escaping_quizzes().values())
+    return bank.bank_of_quizzes(ESCAPING_TITLE, escaping_quizzes().values(), page_text())
 
 
 def course_quizzes() -> dict[str, quizzes.Quiz]:
-    """The course's quizzes, with course text rendered here as the export renders it (the page
-    pipeline of mkdocs.yml, as crs.site.load sets it)."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    safehtml.use_page_pipeline(config.markdown_extensions, config.mdx_configs)
+    """The course's quizzes, as the export reads them."""
     return quizzes.load_quizzes(ROOT / "quizzes")
+
+
+def page_text() -> CourseText:
+    """Course text rendered as the export renders it: the page pipeline of mkdocs.yml."""
+    project = read_project(ROOT)
+    return CourseText.of(project.extensions, project.extension_configs)
 
 
 def moodle_grade(value: float) -> bool:

@@ -16,11 +16,11 @@ from exporthelpers import (
     matching_answer,
     moodle_grade,
     needs_gift_parser,
+    page_text,
     parse_gift,
 )
-from mkdocs.config import load_config
 
-from crs import safehtml, site
+from crs import model
 from crs.errors import CourseError
 from crs.exports import bank, gift
 
@@ -38,7 +38,7 @@ GIFT_TYPES = {
 
 @pytest.fixture(scope="module")
 def state():
-    return site.load(load_config(str(ROOT / "mkdocs.yml")))
+    return model.load(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -51,12 +51,15 @@ def parsed(files):
     return parse_gift(files["gift"])
 
 
+TEXT = page_text()
+
+
 def block(text: str) -> str:
-    return str(safehtml.markdown_block(text)).strip()
+    return str(TEXT.block(text)).strip()
 
 
 def inline(text: str) -> str:
-    return str(safehtml.markdown_inline(text))
+    return str(TEXT.inline(text))
 
 
 def test_every_question_and_prompt_is_in_its_lessons_category(state, parsed):

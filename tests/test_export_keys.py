@@ -22,11 +22,11 @@ from exporthelpers import (
     export_files,
     matching_answer,
     needs_gift_parser,
+    page_text,
     parse_gift,
     parse_xml,
 )
 
-from crs import safehtml
 from crs.exports import gift, moodle_xml
 from crs.questiontypes import entry_for
 from crs.questiontypes.base import Question, stable_key
@@ -51,7 +51,7 @@ def site_keys(quizzes: dict[str, Quiz]) -> dict:
     """The answer key each rendered quiz carries (data-crs-quiz-key)."""
     keys = {}
     for quiz in quizzes.values():
-        rendered = render_quiz(quiz, safehtml.render_markdown_safely)
+        rendered = render_quiz(quiz, page_text())
         match = re.search(r"data-crs-quiz-key='([^']*)'", rendered)
         keys.update(json.loads(html.unescape(match.group(1)))["questions"])
     return keys
@@ -83,7 +83,7 @@ def escaping(tmp_path_factory) -> Exported:
 def key_of(q: Question):
     """Exported HTML of an option or item -> its stable key."""
     texts = [o.text for o in q.options] + [i.text for i in q.items]
-    keys = {str(safehtml.markdown_inline(t)): stable_key(t) for t in texts}
+    keys = {str(page_text().inline(t)): stable_key(t) for t in texts}
     return keys.__getitem__
 
 

@@ -11,11 +11,11 @@ from exporthelpers import (
     escaping_quizzes,
     export_files,
     moodle_grade,
+    page_text,
     parse_xml,
 )
-from mkdocs.config import load_config
 
-from crs import safehtml, site
+from crs import model
 from crs.exports import moodle_xml
 
 MODULE = "Co-production: levels, types and models"  # mkdocs.yml site_name
@@ -31,7 +31,7 @@ MOODLE_TYPES = {
 
 @pytest.fixture(scope="module")
 def state():
-    return site.load(load_config(str(ROOT / "mkdocs.yml")))
+    return model.load(ROOT)
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +48,15 @@ def questions_of(state):
     return [q for quiz in state.course.quizzes.values() for q in quiz.questions]
 
 
+TEXT = page_text()
+
+
 def block(text: str) -> str:
-    return str(safehtml.markdown_block(text)).strip()
+    return str(TEXT.block(text)).strip()
 
 
 def inline(text: str) -> str:
-    return str(safehtml.markdown_inline(text))
+    return str(TEXT.inline(text))
 
 
 def test_a_category_per_lesson_then_its_questions_and_essays(state, root):

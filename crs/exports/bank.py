@@ -14,8 +14,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from crs import grounding, safehtml
+from crs import grounding
 from crs.course import Course, Reflection
+from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.questiontypes.base import Question
 from crs.quizzes import Quiz, display_path
@@ -60,10 +61,19 @@ class Section:
 class Bank:
     title: str  # the module: the parent category of every lesson's category
     sections: tuple[Section, ...]
+    text: CourseText  # course Markdown rendered as the site renders it
     # Question id -> where its key comes from, in words ("Lesson title, section “Heading”").
     sources: Mapping[str, str] = field(default_factory=dict)
     # Question id -> the quiz file it is written in, for errors.
     files: Mapping[str, str] = field(default_factory=dict)
+
+    def inline(self, markdown: str) -> str:
+        """One paragraph of course Markdown as the site shows it (safe HTML, no <p>)."""
+        return str(self.text.inline(markdown))
+
+    def block(self, markdown: str) -> str:
+        """Course Markdown as the site shows it (safe HTML)."""
+        return str(self.text.block(markdown)).strip()
 
     def category(self, section: Section) -> str:
         """Moodle's category path: a "/" inside a name is written "//"."""
@@ -71,7 +81,7 @@ class Bank:
         return "/".join(part.replace("/", "//") for part in parts)
 
 
-def bank_of(course: Course, title: str, docs_dir: Path) -> Bank:
+def bank_of(course: Course, title: str, docs_dir: Path, text: CourseText) -> Bank:
     """Every page with quizzes or prompts, in nav order, as one category each."""
     sections = tuple(
         Section(
@@ -91,20 +101,20 @@ def bank_of(course: Course, title: str, docs_dir: Path) -> Bank:
     for section in sections:
         for q in section.questions:
             if q.source_page not in headings:
-                text = (Path(docs_dir) / q.source_page).read_text(encoding="utf-8")
-                headings[q.source_page] = grounding.section_titles(text)
+                page_text = (Path(docs_dir) / q.source_page).read_text(encoding="utf-8")
+                headings[q.source_page] = grounding.section_titles(page_text)
             heading = headings[q.source_page].get(q.source_anchor, q.source_anchor)
             lesson = titles.get(q.source_page, q.source_page)
             sources[q.id] = f"{lesson}, section “{heading}”"
-    return Bank(title, sections, sources, files)
+    return Bank(title, sections, text, sources, files)
 
 
-def bank_of_quizzes(title: str, quizzes: Iterable[Quiz]) -> Bank:
+def bank_of_quizzes(title: str, quizzes: Iterable[Quiz], text: CourseText) -> Bank:
     """Quizzes on their own (no pages): one category per quiz, no sources named."""
     quizzes = list(quizzes)
     sections = tuple(Section(quiz.title, quiz.questions, ()) for quiz in quizzes)
     files = {q.id: display_path(quiz.path) for quiz in quizzes for q in quiz.questions}
-    return Bank(title, sections, {}, files)
+    return Bank(title, sections, text, {}, files)
 
 
 def weights(flags: list[bool], label: str, line: int) -> list[str]:
@@ -142,27 +152,17 @@ def ordinal(position: int) -> str:
     return f"{position}{suffix}"
 
 
-def inline(text: str) -> str:
-    """One paragraph of course Markdown as the site shows it (safe HTML, no <p>)."""
-    return str(safehtml.markdown_inline(text))
-
-
-def block(text: str) -> str:
-    """Course Markdown as the site shows it (safe HTML)."""
-    return str(safehtml.markdown_block(text)).strip()
-
-
 def general_feedback(bank: Bank, q: Question, extra: str = "") -> str:
     """The explanation, what a type adds (classify: why each item belongs) and the source."""
     source = bank.sources.get(q.id)
     where = f"<p>Source: {html.escape(source, quote=False)}</p>" if source else ""
-    return block(q.explanation) + extra + where
+    return bank.block(q.explanation) + extra + where
 
 
-def essay_text(prompt: Reflection) -> str:
+def essay_text(bank: Bank, prompt: Reflection) -> str:
     """A reflection prompt as the learner sees it: the prompt, then its guidance."""
     guidance = f"<p><em>{Markup.escape(prompt.guidance)}</em></p>" if prompt.guidance else ""
-    return block(prompt.prompt) + guidance
+    return bank.block(prompt.prompt) + guidance
 
 
 def shortanswer(answer: str) -> str:
@@ -175,12 +175,12 @@ class BankWriter:
     """What a type's gift(q, out) / moodle_xml(q, out) method can ask of `out` in either format:
     the site's rendering of course text and the Moodle facts both formats share."""
 
-    def __init__(self, label: str):
-        self.label = label  # the quiz file, for errors
+    def __init__(self, bank: Bank, q: Question):
+        self.label = bank.files.get(q.id, q.id)  # the quiz file, for errors
         self.feedback = ""
+        self.inline = bank.inline
+        self.block = bank.block
 
-    inline = staticmethod(inline)
-    block = staticmethod(block)
     ordinal = staticmethod(ordinal)
     shortanswer = staticmethod(shortanswer)
 

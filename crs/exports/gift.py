@@ -14,6 +14,7 @@ from __future__ import annotations
 from crs.exports import bank as banks
 from crs.exports.bank import Bank, BankWriter
 from crs.questiontypes import entry_for
+from crs.questiontypes.base import Question
 
 SUFFIX = ".gift.txt"
 
@@ -35,8 +36,8 @@ def rich(html_text: str) -> str:
 class GiftQuestion(BankWriter):
     """The answer block of one question, filled by its type's gift(q, out)."""
 
-    def __init__(self, label: str):
-        super().__init__(label)
+    def __init__(self, bank: Bank, q: Question):
+        super().__init__(bank, q)
         self.comments: list[str] = []
         self.lines: list[str] = []
 
@@ -82,11 +83,11 @@ def gift_text(bank: Bank) -> str:
     for section in bank.sections:
         blocks.append(f"$CATEGORY: {bank.category(section)}")
         for q in section.questions:
-            out = GiftQuestion(bank.files.get(q.id, q.id))
+            out = GiftQuestion(bank, q)
             entry_for(q).gift(q, out)
             general = banks.general_feedback(bank, q, out.feedback)
             answers = [*out.lines, "####" + rich(general)]
-            blocks.append(_question(q.id, out.comments, banks.inline(q.prompt), answers))
+            blocks.append(_question(q.id, out.comments, bank.inline(q.prompt), answers))
         for prompt in section.prompts:
-            blocks.append(_question(prompt.id, [], banks.essay_text(prompt), []))
+            blocks.append(_question(prompt.id, [], banks.essay_text(bank, prompt), []))
     return "\n\n".join(blocks) + "\n"

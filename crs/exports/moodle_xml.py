@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from crs.exports import bank as banks
 from crs.exports.bank import Bank, BankWriter
 from crs.questiontypes import entry_for
+from crs.questiontypes.base import Question
 
 SUFFIX = ".moodle.xml"
 ESSAY_LINES = "10"  # height of the learner's answer box
@@ -34,8 +35,8 @@ def _formatted(tag: str, html_text: str) -> list[str]:
 class XmlQuestion(BankWriter):
     """The type-specific part of one <question>, filled by its type's moodle_xml(q, out)."""
 
-    def __init__(self, label: str):
-        super().__init__(label)
+    def __init__(self, bank: Bank, q: Question):
+        super().__init__(bank, q)
         self.type = ""
         self.penalty = "0.3333333"
         self.body: list[str] = []
@@ -88,7 +89,7 @@ def _question(kind: str, name: str, text_html: str, general_html: str, penalty: 
     ]
 
 
-def _essay(prompt) -> list[str]:
+def _essay(bank: Bank, prompt) -> list[str]:
     guidance = ""
     if prompt.guidance:
         guidance = f"<p>Guidance given to learners: {escape(prompt.guidance)}</p>"
@@ -101,7 +102,7 @@ def _essay(prompt) -> list[str]:
         ("maxbytes", "0"),
     )
     return [
-        *_question("essay", prompt.id, banks.essay_text(prompt), "", "0"),
+        *_question("essay", prompt.id, banks.essay_text(bank, prompt), "", "0"),
         *(f"  <{tag}>{value}</{tag}>" for tag, value in settings),
         *("  " + line for line in _formatted("graderinfo", guidance)),
         *("  " + line for line in _formatted("responsetemplate", "")),
@@ -126,11 +127,11 @@ def xml_text(bank: Bank) -> str:
         ]
         questions = [category]
         for q in section.questions:
-            out = XmlQuestion(bank.files.get(q.id, q.id))
+            out = XmlQuestion(bank, q)
             entry_for(q).moodle_xml(q, out)
             general = banks.general_feedback(bank, q, out.feedback)
-            head = _question(out.type, q.id, banks.inline(q.prompt), general, out.penalty)
+            head = _question(out.type, q.id, bank.inline(q.prompt), general, out.penalty)
             questions.append([*head, *("  " + line for line in out.body), "</question>"])
-        questions += [_essay(prompt) for prompt in section.prompts]
+        questions += [_essay(bank, prompt) for prompt in section.prompts]
         lines += ["  " + line for question in questions for line in question]
     return "\n".join([*lines, "</quiz>", ""])
