@@ -7,6 +7,7 @@ is read from here, so each fact is written once, in the lesson where it belongs.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,6 +61,7 @@ class Page:
     objective_links: tuple[tuple[str, ...], ...] = ()
     objectives_line: int = 1
     src_label: str = ""
+    activity_uses: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_lesson(self) -> bool:
@@ -71,10 +73,10 @@ class Page:
         return self.src[: -len(".md")] + ".html"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Course:
-    pages: list[Page]
-    quizzes: dict = field(default_factory=dict)
+    pages: tuple[Page, ...]
+    quizzes: Mapping = field(default_factory=dict)
 
     @property
     def lessons(self) -> list[Page]:
@@ -160,10 +162,10 @@ def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
 def _objectives(meta: dict, text: str, src: str) -> tuple[tuple[str, ...], tuple]:
     """Objectives as sentences, each optionally linked to what practises it:
 
-        objectives:
-          - Tell substitutive from additive co-production          # not linked
-          - text: Distinguish individual from collective co-production
-            practised_by: [models-individual-collective, potential-where-you-live]
+    objectives:
+      - Tell substitutive from additive co-production          # not linked
+      - text: Distinguish individual from collective co-production
+        practised_by: [models-individual-collective, potential-where-you-live]
     """
     value = meta.get("objectives", [])
     line = _meta_line(text, "objectives")
@@ -271,6 +273,7 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
         objective_links,
         _meta_line(text, "objectives"),
         src_label,
+        tuple((use.argument, use.line) for use in uses if use.name == "activity"),
     )
 
 
@@ -295,7 +298,7 @@ def load_course(docs_dir: Path, page_srcs: list[str], known_blocks: set[str]) ->
         label = f"{docs_dir.name}/{src}"
         pages.append(read_page(path.read_text(encoding="utf-8"), src, known_blocks, label))
     check_unique_reflections(pages)
-    return Course(pages)
+    return Course(tuple(pages))
 
 
 def summary(course: Course, course_id: str, version: str) -> dict:

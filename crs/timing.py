@@ -109,11 +109,7 @@ def lesson_estimate(
     body = "\n".join(text.split("\n")[body_start - 1 :])
     words = learner_words(body, page.src, known_blocks, include_dir)
     words += sum(len(_WORD.findall(item)) for item in (*page.objectives, *page.keypoints))
-    used = [
-        activities[use.argument]
-        for use in course_model.scan_blocks(body, page.src, known_blocks)
-        if use.name == "activity" and use.argument in activities
-    ]
+    used = [activities[activity_id] for activity_id, _ in page.activity_uses]
     required = [a for a in used if not a.optional]
     return estimate_minutes(
         words,

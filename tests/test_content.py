@@ -597,15 +597,12 @@ def test_other_pages_have_a_title_only(page):
 
 
 def test_lesson_times_are_within_30_percent_of_the_estimate():
-    from mkdocs.config import load_config
+    from crs import model, timing
 
-    from crs import course, data, site, timing
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    blocks = site.known_blocks(config)
-    the_course = course.load_course(DOCS, LESSONS, blocks)
-    the_course.quizzes = data.quizzes(ROOT / "quizzes")
-    assert timing.check_lesson_times(the_course, DOCS, blocks, ACTIVITIES) == []
+    course_model = model.load(ROOT)
+    blocks = model.known_blocks(course_model.project)
+    lessons = course_model.course
+    assert timing.check_lesson_times(lessons, DOCS, blocks, course_model.activities) == []
 
 
 def test_reflection_ids_are_unique_the_first_impression_opens_the_module_the_others_close_it():

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from crs import pdf, quizzes, safehtml, site
+from crs import model, pdf, printviews, quizzes
+from crs.coursetext import CourseText
 from crs.errors import CourseError
+from crs.questiontypes.base import Item, Option, Question
 from crs.templating import render
 
 KEY_ENTRY = re.compile(r"Key \d+ \(([a-z0-9-]+)\)")
@@ -23,8 +24,7 @@ TOC_LINE = re.compile(r"^(.+?)\s*\.{4,}\s*(\d+)$")
 
 @pytest.fixture(scope="session")
 def course_state():
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    return site.load(config)
+    return model.load(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +55,7 @@ def unhyphenated(text: str) -> str:
 
 def plain(markdown_text: str) -> str:
     """What a reader sees of a bit of course Markdown."""
-    rendered = safehtml.render_markdown_safely(markdown_text)
+    rendered = CourseText.default().html(markdown_text)
     return flat(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
 
 
@@ -64,7 +64,7 @@ def texts(pdfs) -> dict[str, list[str]]:
     return {edition: pages_text(path) for edition, path in pdfs.items()}
 
 
-def all_questions(state) -> list[quizzes.Question]:
+def all_questions(state) -> list[Question]:
     return [q for quiz in state.course.quizzes.values() for q in quiz.questions]
 
 
@@ -320,7 +320,7 @@ def test_headings_skip_screen_only_ones():
     assert found == [(2, "a", "First one"), (3, "b", "Second")]
 
 
-def _question(**fields) -> quizzes.Question:
+def _question(**fields) -> Question:
     base = dict(
         id="q-1",
         type="single",
@@ -331,18 +331,18 @@ def _question(**fields) -> quizzes.Question:
         source_quote="quote",
         line=1,
     )
-    return quizzes.Question(**{**base, **fields})
+    return Question(**{**base, **fields})
 
 
 def test_a_printed_quiz_shows_every_option_and_no_answer():
     question = _question(
         options=(
-            quizzes.Option("Right one", True, "FEEDBACK-RIGHT", 2),
-            quizzes.Option("Wrong one", False, "FEEDBACK-WRONG", 3),
+            Option("Right one", True, "FEEDBACK-RIGHT", 2),
+            Option("Wrong one", False, "FEEDBACK-WRONG", 3),
         )
     )
     quiz = quizzes.Quiz("demo", "Demo quiz", None, (question,), Path("demo.yml"), 1)
-    printed = pdf.render_print_quiz(quiz)
+    printed = printviews.render_print_quiz(quiz, CourseText.default())
     assert "Right one" in printed and "Wrong one" in printed
     assert "Tick one." in printed and printed.count("crs-box--round") == 2
     for secret in ("FEEDBACK", "Because.", "correct", "quote"):
@@ -353,7 +353,9 @@ def test_an_answer_key_entry_has_answer_feedback_explanation_and_source():
     question = _question(
         type="true-false", answer=False, feedback={"true": "No, look again.", "false": "Yes."}
     )
-    entry = pdf.key_view(1, question, "#models--models", "Models › Models")
+    entry = printviews.key_view(
+        1, question, CourseText.default(), "#models--models", "Models › Models"
+    )
     assert [(str(c.text), c.correct) for c in entry.choices] == [("True", False), ("False", True)]
     assert "No, look again." in entry.choices[0].feedback
     assert "Because." in entry.explanation
@@ -361,12 +363,6 @@ def test_an_answer_key_entry_has_answer_feedback_explanation_and_source():
 
 
 def test_order_questions_are_printed_shuffled_never_in_the_answer_order():
-    items = tuple(quizzes.Item(text, n) for n, text in enumerate(["First", "Second", "Third"]))
-    view = pdf.question_view(1, _question(type="order", items=items))
+    items = tuple(Item(text, n) for n, text in enumerate(["First", "Second", "Third"]))
+    view = printviews.question_view(1, _question(type="order", items=items), CourseText.default())
     assert [str(i) for i in view.items] != ["First", "Second", "Third"]
-
-
-def test_only_the_tutor_edition_has_notes_and_key():
-    learner, tutor = pdf.EDITIONS["learner"], pdf.EDITIONS["tutor"]
-    assert not learner.answer_key and not learner.instructor_notes
-    assert tutor.answer_key and tutor.instructor_notes

@@ -112,9 +112,7 @@ def test_a_time_more_than_30_percent_off_is_flagged(stated, estimate, off):
 
 def _course_with(tmp_path: Path, time: int) -> course.Course:
     (tmp_path / "x.md").write_text(LESSON.format(time=time), encoding="utf-8")
-    the_course = course.load_course(tmp_path, ["x.md"], BLOCKS)
-    the_course.quizzes = QUIZZES
-    return the_course
+    return course.Course(course.load_course(tmp_path, ["x.md"], BLOCKS).pages, QUIZZES)
 
 
 def test_check_warns_with_file_line_estimate_and_stated_time(tmp_path: Path):
