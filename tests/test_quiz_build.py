@@ -37,7 +37,7 @@ def test_broken_quiz_stops_the_build_and_keeps_the_last_site(tmp_path):
 
     assert result.returncode != 0
     assert (
-        f"quizzes/levels.yml:{line}: option 3 of question 'levels-transformation-needs' has an "
+        f"quizzes/levels.yml:{line}: option 5 of question 'levels-transformation-needs' has an "
         "unknown key 'corect' (did you mean 'correct'?)"
     ) in result.stderr
     assert "Traceback" not in result.stderr
