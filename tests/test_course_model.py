@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crs import course
-from crs.course import check_unique_reflections, read_page, scan_blocks
+from crs.blockscan import scan_blocks
+from crs.course import check_unique_reflections, read_page
 from crs.errors import CourseError
 from crs.shortcodes import expand
 
