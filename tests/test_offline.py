@@ -56,21 +56,6 @@ def test_zip_site_is_stable_and_complete(tmp_path):
     assert zipfile.ZipFile(target).namelist() == ["course/b/page.html", "course/index.html"]
 
 
-@pytest.fixture
-def offline_page(page):
-    """A page whose every http(s) request is recorded and refused."""
-    blocked: list[str] = []
-
-    def refuse(route):
-        blocked.append(route.request.url)
-        route.abort()
-
-    page.route("http://**/*", refuse)
-    page.route("https://**/*", refuse)
-    page.blocked = blocked
-    return page
-
-
 @pytest.mark.browser
 def test_offline_bundle_from_file_url_searches_answers_saves_and_exports(
     offline_page, unzipped, tmp_path
