@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from crs import course, site
+from crs import course, site, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -69,6 +69,13 @@ def on_page_markdown(markdown, page, config, files):
         )
     except CourseError as error:
         raise _fail(error) from None
+
+
+def on_post_page(output, page, config):
+    try:
+        return theme.label_search_dialog(output)
+    except theme.ThemeChanged as error:
+        raise PluginError(str(error)) from None
 
 
 def on_post_build(config) -> None:
