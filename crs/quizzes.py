@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
@@ -23,13 +22,17 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import jsonschema
 import yaml
 from markupsafe import Markup
 
-from crs import yamlnodes
+from crs import schemacheck
 from crs.errors import CourseError
 from crs.safehtml import inline_html, sanitize_html
+from crs.schemacheck import describe as _describe
+from crs.schemacheck import display_path
+from crs.schemacheck import line as _line
+from crs.schemacheck import node_at as _node_at
+from crs.schemacheck import plain as _plain
 from crs.templating import render
 
 TYPES = ("single", "multiple", "true-false", "fill-in", "classify", "order")
@@ -142,86 +145,8 @@ def accepts(question: Question, typed: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def display_path(path: Path) -> str:
-    """The path as errors show it: relative to the working directory when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def _compose(path: Path, label: str) -> yaml.Node | None:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise CourseError(label, None, f"cannot read the file: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise CourseError(label, None, "expected UTF-8 text, found other bytes") from exc
-    try:
-        return yamlnodes.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        context = getattr(exc, "context", None)
-        context_mark = getattr(exc, "context_mark", None)
-        detail = f"{problem} ({context})" if context else problem
-        if context_mark and "end of stream" in problem:
-            # An unclosed quote or bracket: the author must edit where it opened.
-            line = context_mark.line + 1
-            detail = f"{problem} ({context} that starts here)"
-        raise CourseError(
-            label, line, f"expected valid YAML, found a syntax error: {detail}"
-        ) from exc
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _plain(node: yaml.Node, label: str) -> Any:
-    """Python data of a node. Keys stay the text the author typed ('true', not True), and a key
-    written twice is an error, since YAML would silently keep only the last one."""
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            if key in result:
-                raise CourseError(
-                    label, _line(key_node), f"expected each key once, found '{key}' twice"
-                )
-            result[key] = _plain(value_node, label)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(item, label) for item in node.value]
-    return yamlnodes.value_of(node)
-
-
-def _node_at(root: yaml.Node, path: Iterable[str | int]) -> yaml.Node:
-    """The deepest node along a data path (the value node for mapping keys)."""
-    node = root
-    for part in path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if k.value == part), None)
-            if match is None:
-                return node
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                return node
-            node = node.value[part]
-        else:
-            return node
-    return node
-
-
-def _key_line(root: yaml.Node, path: list, key: str) -> int:
-    node = _node_at(root, path)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            if key_node.value == key:
-                return _line(key_node)
-    return _line(node)
+    return schemacheck.compose_file(path, label)
 
 
 # --------------------------------------------------------------------------------------------
@@ -254,28 +179,6 @@ _NOUNS = {
     "answers": "accepted answer",
     "categories": "category",
 }
-_JSON_TYPES = {
-    "string": "text",
-    "boolean": "true or false",
-    "array": "a list",
-    "object": "a mapping",
-    "integer": "a whole number",
-    "number": "a number",
-}
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"'{value}'" if value.strip() else "an empty text"
-    if isinstance(value, list):
-        return "a list" if value else "an empty list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"the number {value} (put it in quotes to make it text)"
 
 
 def _where(data: Any, path: list) -> str:
@@ -309,66 +212,6 @@ def _field(data: Any, path: list) -> str:
     return f"'{last}' of {_where(data, path[:-1])}"
 
 
-def _schema_message(error: jsonschema.ValidationError, data: Any) -> tuple[list, str]:
-    """(path of the object the error is about, message) for one schema error."""
-    path = list(error.absolute_path)
-    value = error.instance
-    kind = error.validator
-    if kind == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        extra = next(k for k in value if k not in allowed)
-        close = difflib.get_close_matches(extra, allowed, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return path + [extra], (
-            f"{_where(data, path)} has an unknown key '{extra}'{hint}; "
-            f"expected only: {', '.join(allowed)}"
-        )
-    if kind == "required":
-        missing = next(k for k in error.validator_value if k not in value)
-        owner = _where(data, path)
-        qtype = value.get("type") if isinstance(value, dict) else None
-        if owner.startswith("question") and isinstance(qtype, str) and qtype in TYPES:
-            owner += f" of type '{qtype}'"
-        hint = _KEY_HINTS.get(missing)
-        return path, f"{owner} is missing '{missing}'" + (f" (expected {hint})" if hint else "")
-    name = _field(data, path)
-    if kind == "enum" and path and path[-1] == "type":
-        return path, (
-            f"{_where(data, path[:-1])} has an unknown type {_describe(value)}; "
-            f"expected one of: {', '.join(TYPES)}"
-        )
-    if kind == "type":
-        expected = error.validator_value
-        return (
-            path,
-            f"{name} must be {_JSON_TYPES.get(expected, expected)}, found {_describe(value)}",
-        )
-    if kind == "minItems":
-        count = error.validator_value
-        noun = _NOUNS.get(str(path[-1]), "item") if path else "item"
-        owner = _where(data, path[:-1])
-        qtype = _question_type(data, path)
-        if owner.startswith("question") and qtype:
-            owner += f" of type '{qtype}'"
-        found = f"found {len(value)}" if value else "found an empty list"
-        return path, f"{owner} needs at least {count} {noun}{'s' if count > 1 else ''}, {found}"
-    if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
-        return path, f"{name} must not be empty, found {_describe(value)}"
-    if kind == "pattern" and path and path[-1] == "id":
-        return path, (
-            f"{name} must be lowercase letters, digits and single hyphens (e.g. models-3), "
-            f"found {_describe(value)}"
-        )
-    if kind == "pattern" and path and path[-1] == "page":
-        return path, f"{name} must look like 'models.md#some-heading', found {_describe(value)}"
-    if kind == "minLength":
-        return path, (
-            f"{name} must be at least {error.validator_value} characters long, "
-            f"found {_describe(value)}"
-        )
-    return path, f"{name}: {error.message}"
-
-
 def _question_type(data: Any, path: list) -> str | None:
     if len(path) >= 2 and path[0] == "questions" and isinstance(path[1], int):
         question = data["questions"][path[1]]
@@ -377,26 +220,24 @@ def _question_type(data: Any, path: list) -> str | None:
     return None
 
 
-_RANK = {"additionalProperties": 0, "enum": 1, "type": 1, "required": 3}
+def _owner(data: Any, path: list) -> str:
+    """The owner named with its question type, for 'missing' and 'too few' errors."""
+    owner = _where(data, path)
+    qtype = _question_type(data, path)
+    return owner + (f" of type '{qtype}'" if owner.startswith("question") and qtype else "")
 
 
-def _validate_schema(data: Any, root: yaml.Node, schema: dict, label: str) -> None:
-    validator = jsonschema.Draft202012Validator(schema)
-    problems = []
-    for error in validator.iter_errors(data):
-        target, message = _schema_message(error, data)
-        path = list(error.absolute_path)
-        if error.validator == "additionalProperties":
-            line = _key_line(root, path, target[-1])
-        else:
-            line = _line(_node_at(root, path))
-        owner = path if error.validator in ("additionalProperties", "required") else path[:-1]
-        problems.append(
-            (_line(_node_at(root, owner)), _RANK.get(error.validator, 2), line, message)
-        )
-    if problems:
-        _, _, line, message = min(problems)
-        raise CourseError(label, line, message)
+_WORDS = schemacheck.Words(
+    where=_where,
+    value_name=_field,
+    owner=_owner,
+    hints=_KEY_HINTS,
+    nouns=_NOUNS,
+    patterns={
+        "id": "lowercase letters, digits and single hyphens (e.g. models-3)",
+        "page": "like 'models.md#some-heading'",
+    },
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -405,13 +246,7 @@ def _validate_schema(data: Any, root: yaml.Node, schema: dict, label: str) -> No
 
 
 def load_schema(quiz_dir: Path) -> dict:
-    path = Path(quiz_dir) / "schema.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise CourseError(
-            display_path(path), None, f"expected the quiz JSON Schema here: {exc}"
-        ) from exc
+    return schemacheck.load_schema(Path(quiz_dir) / "schema.json", "quiz")
 
 
 def load_quiz(path: Path, schema: dict) -> Quiz:
@@ -424,7 +259,7 @@ def load_quiz(path: Path, schema: dict) -> Quiz:
     data = _plain(root, label)
     if not isinstance(data, dict):
         raise CourseError(label, _line(root), f"expected a quiz mapping, found {_describe(data)}")
-    _validate_schema(data, root, schema, label)
+    schemacheck.validate(data, root, schema, label, _WORDS)
 
     if data["id"] != path.stem:
         raise CourseError(
