@@ -196,6 +196,9 @@ def _message(error: jsonschema.ValidationError, data: Any, words: Words) -> tupl
         return path, f"{words.owner_of(data, path)} is missing '{missing}'" + (
             f" (expected {hint})" if hint else ""
         )
+    if kind == "not" and "required" in error.validator_value:  # a key not allowed in this case
+        key = next(k for k in error.validator_value["required"] if k in value)
+        return path + [key], f"{words.owner_of(data, path)} cannot have '{key}'"
     name = words.name(data, path)
     if kind == "enum" and path and path[-1] == "type":
         return path, (
@@ -207,7 +210,11 @@ def _message(error: jsonschema.ValidationError, data: Any, words: Words) -> tupl
         return path, f"{name} must be one of: {choices}, found {describe(value)}"
     if kind == "type":
         expected = error.validator_value
-        return path, f"{name} must be {JSON_TYPES.get(expected, expected)}, found {describe(value)}"
+        kinds = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(JSON_TYPES.get(k, k) for k in kinds)
+        if path and "title" in error.schema:  # a part with a name of its own, e.g. "a name"
+            wanted = error.schema["title"]
+        return path, f"{name} must be {wanted}, found {describe(value)}"
     if kind == "minItems":
         count = error.validator_value
         noun = words.nouns.get(str(path[-1]), "item") if path else "item"
@@ -241,11 +248,13 @@ def validate(data: Any, root: yaml.Node, schema: dict, label: str, words: Words)
     for error in validator.iter_errors(data):
         target, message = _message(error, data, words)
         path = list(error.absolute_path)
-        if error.validator == "additionalProperties":
+        if error.validator in ("additionalProperties", "not"):
             at = key_line(root, path, target[-1])
         else:
             at = line(node_at(root, path))
-        owner = path if error.validator in ("additionalProperties", "required") else path[:-1]
+        owner = (
+            path if error.validator in ("additionalProperties", "required", "not") else path[:-1]
+        )
         problems.append((line(node_at(root, owner)), _RANK.get(error.validator, 2), at, message))
     if problems:
         _, _, at, message = min(problems)

@@ -17,6 +17,7 @@ import markdown
 from mkdocs.utils import get_relative_url
 
 from crs import (
+    bibexport,
     bibliography,
     course,
     data,
@@ -146,7 +147,9 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
             total=state.course.total_minutes,
             link=link,
         ),
-        "references": lambda: bibliography.render_references(state.references),
+        "references": lambda: bibliography.render_references(
+            state.references, bibexport.page_links(src)
+        ),
         "glossary": lambda: glossary.render_glossary(
             state.terms, src, {page.src: page.title for page in state.course.pages}
         ),

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from crs import course, site, theme
+from crs import bibexport, course, site, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -37,6 +37,8 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files, config):
+    for uri, text in bibexport.files(_state["site"].references).items():
+        files.append(File.generated(config, uri, content=text))
     if _state.get("command") == "serve":
         root = Path(config.config_file_path).parent
         for uri, pdf in site.served_pdfs(root):
