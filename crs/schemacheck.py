@@ -223,8 +223,9 @@ def _message(error: jsonschema.ValidationError, data: Any, words: Words) -> tupl
         return path, f"{owner} needs at least {count} {noun}{'s' if count > 1 else ''}, {found}"
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return path, f"{name} must not be empty, found {describe(value)}"
-    if kind == "pattern" and path and str(path[-1]) in words.patterns:
-        return path, f"{name} must be {words.patterns[str(path[-1])]}, found {describe(value)}"
+    key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")  # of a list item too
+    if kind == "pattern" and key in words.patterns:
+        return path, f"{name} must be {words.patterns[key]}, found {describe(value)}"
     if kind == "minLength":
         return path, (
             f"{name} must be at least {error.validator_value} characters long, "
@@ -238,6 +239,23 @@ def _message(error: jsonschema.ValidationError, data: Any, words: Words) -> tupl
     return path, f"{name}: {error.message}"
 
 
+def _specific(errors: Iterable[jsonschema.ValidationError], validator) -> Iterable:
+    """Errors with an 'any of these shapes' error replaced by what is wrong inside the one
+    shape of the same kind as the value (a mapping with a misspelt key is told about the key)."""
+    for error in errors:
+        if error.validator in ("anyOf", "oneOf") and error.context:
+            same_kind = {
+                index
+                for index, branch in enumerate(error.validator_value)
+                if "type" in branch and validator.is_type(error.instance, branch["type"])
+            }
+            inner = [e for e in error.context if e.relative_schema_path[0] in same_kind]
+            if inner:
+                yield from _specific(inner, validator)
+                continue
+        yield error
+
+
 _RANK = {"additionalProperties": 0, "enum": 1, "type": 1, "required": 3}
 
 
@@ -245,7 +263,7 @@ def validate(data: Any, root: yaml.Node, schema: dict, label: str, words: Words)
     """Raise the first schema problem in file order as `label:line: message`."""
     validator = jsonschema.Draft202012Validator(schema)
     problems = []
-    for error in validator.iter_errors(data):
+    for error in _specific(validator.iter_errors(data), validator):
         target, message = _message(error, data, words)
         path = list(error.absolute_path)
         if error.validator in ("additionalProperties", "not"):

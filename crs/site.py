@@ -21,10 +21,12 @@ from crs import (
     bibliography,
     course,
     data,
+    datafiles,
     glossary,
     grounding,
     quizzes,
     safehtml,
+    schemacheck,
     shortcodes,
     submissions,
     tutor,
@@ -106,7 +108,12 @@ def load(config) -> SiteState:
     """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
     paths = project_paths(config)
     safehtml.use_page_pipeline(config.markdown_extensions, config.mdx_configs)
-    the_course = course.load_course(paths["docs"], nav_sources(config.nav), known_blocks(config))
+    page_schema = schemacheck.load_schema(
+        datafiles.schema_path(paths["data"] / "page.md", "page"), "page front matter"
+    )
+    the_course = course.load_course(
+        paths["docs"], nav_sources(config.nav), known_blocks(config), page_schema
+    )
     the_course.quizzes = data.quizzes(paths["quizzes"])
     used = {
         quiz_id: (f"docs/{page.src}", line)
