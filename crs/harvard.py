@@ -158,7 +158,9 @@ def entry_html(csl: Mapping, links: Iterable[str] = ()) -> Markup:
         separator, text = _after_title(csl, part)
         if text:
             out = _join(out, separator, escape(text))
-    addresses = [Markup('<a href="{0}">{0}</a>').format(link) for link in links]
+    addresses = [
+        Markup('<a class="crs-reference__link" href="{0}">{0}</a>').format(link) for link in links
+    ]
     if addresses:
         out = _join(out, ". ", Markup("Available at: ") + Markup(" and ").join(addresses))
     return _join(out, ".", Markup(""))

@@ -97,7 +97,7 @@ EXPECTED = [
         ("https://example.org/r.pdf",),
         "Realpe, A. and Wallace, L.M. (2010) <cite>What is co-production?</cite> "
         "London: The Health Foundation. Available at: "
-        '<a href="https://example.org/r.pdf">https://example.org/r.pdf</a>.',
+        '<a class="crs-reference__link" href="https://example.org/r.pdf">https://example.org/r.pdf</a>.',
     ),
     (
         WEBPAGE,
@@ -111,7 +111,7 @@ EXPECTED = [
         ("https://doi.org/10.1017/S0047279414000567",),
         "Bovaird, T., Van Ryzin, G.G., Loeffler, E. and Parrado, S. (2015) ‘Activating Citizens’, "
         "<cite>Journal of Social Policy</cite>, 44(1), pp. 1–23. Available at: "
-        '<a href="https://doi.org/10.1017/S0047279414000567">'
+        '<a class="crs-reference__link" href="https://doi.org/10.1017/S0047279414000567">'
         "https://doi.org/10.1017/S0047279414000567</a>.",
     ),
 ]
