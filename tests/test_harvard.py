@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from crs import bibexport, harvard
+from crs.bibliography import load_references
 
 SCHEMA = Path(__file__).parent.parent / "docs" / "_data" / "schemas" / "references.schema.json"
 
@@ -151,3 +152,10 @@ def test_a_missing_title_is_said():
 def test_every_type_the_schema_allows_has_a_form_and_a_bibtex_type():
     allowed = json.loads(SCHEMA.read_text())["$defs"]["reference"]["properties"]["type"]["enum"]
     assert set(allowed) == set(harvard.FORMS) == set(bibexport.BIBTEX_TYPES)
+
+
+def test_the_built_references_page_shows_every_entry_as_formatted(site_dir):
+    page = (site_dir / "references.html").read_text(encoding="utf-8")
+    for ref in load_references(SCHEMA.parent.parent / "references.yml").values():
+        assert str(harvard.entry_html(ref.csl, ref.links)) in page, ref.id
+    assert '<p class="crs-references__downloads">' in page
