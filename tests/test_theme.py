@@ -40,6 +40,10 @@ def test_changed_theme_markup_stops_the_build():
         label_search_dialog('<div class="md-search" data-md-component="search">')
 
 
-def test_the_built_pages_search_dialog_is_named(site_pages):
-    page = next(p for p in site_pages if p.name == "index.html")
-    assert f'{SEARCH_DIALOG[:-1]} aria-label="Search">' in page.read_text(encoding="utf-8")
+def test_every_built_pages_search_dialog_is_named(site_pages):
+    """Pages from Markdown and the theme's own (404.html) alike."""
+    assert any(p.name == "404.html" for p in site_pages)
+    for page in site_pages:
+        html = page.read_text(encoding="utf-8")
+        if 'data-md-component="search"' in html:
+            assert f'{SEARCH_DIALOG[:-1]} aria-label="Search">' in html, page.name

@@ -80,6 +80,11 @@ def on_post_page(output, page, config):
         raise PluginError(str(error)) from None
 
 
+def on_post_template(output_content, template_name, config):
+    """Theme pages without a Markdown source, such as 404.html."""
+    return on_post_page(output_content, None, config)
+
+
 def on_post_build(config) -> None:
     try:
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
