@@ -33,17 +33,3 @@ def value_of(node: yaml.Node) -> object:
     """The Python value of a composed node, built as yaml.safe_load would build it."""
     return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
 
-
-def describe(value: object) -> str:
-    """A short description of a found value for error messages."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, str):
-        return f"'{value}'" if value else "an empty string"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return f"{type(value).__name__} {value!r}"
