@@ -17,7 +17,7 @@ from pathlib import Path
 
 import markdown
 
-from crs import course, data, grounding, quizzes
+from crs import course, data, datafiles, grounding, quizzes, schemacheck
 from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.project import Project, read_project
@@ -53,7 +53,12 @@ def load(project: Project | Path) -> CourseModel:
     """Read and check the whole course. Raises CourseError (file:line) on the first fault."""
     if not isinstance(project, Project):
         project = read_project(Path(project))
-    pages = course.load_course(project.docs, list(project.pages), known_blocks(project))
+    page_schema = schemacheck.load_schema(
+        datafiles.schema_path(project.data / "page.md", "page"), "page front matter"
+    )
+    pages = course.load_course(
+        project.docs, list(project.pages), known_blocks(project), page_schema
+    )
     the_course = course.Course(pages.pages, data.quizzes(project.quizzes))
     used = {
         quiz_id: (f"docs/{page.src}", line)
