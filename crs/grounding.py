@@ -17,7 +17,8 @@ from markdown.extensions.toc import slugify
 
 from crs.errors import CourseError
 from crs.mdtext import unfenced_lines
-from crs.quizzes import Quiz, display_path
+from crs.quizzes import Quiz
+from crs.schemacheck import display_path
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")

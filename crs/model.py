@@ -17,7 +17,7 @@ from pathlib import Path
 
 import markdown
 
-from crs import course, data, grounding, quizzes, timing
+from crs import course, data, datafiles, grounding, quizzes, schemacheck, timing
 from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.project import Project, read_project
@@ -53,8 +53,11 @@ def load(project: Project | Path) -> CourseModel:
     """Read and check the whole course. Raises CourseError (file:line) on the first fault."""
     if not isinstance(project, Project):
         project = read_project(Path(project))
+    page_schema = schemacheck.load_schema(
+        datafiles.schema_path(project.data / "page.md", "page"), "page front matter"
+    )
     blocks = known_blocks(project)
-    pages = course.load_course(project.docs, list(project.pages), blocks)
+    pages = course.load_course(project.docs, list(project.pages), blocks, page_schema)
     the_course = course.Course(pages.pages, data.quizzes(project.quizzes))
     used = {
         quiz_id: (f"docs/{page.src}", line)

@@ -16,19 +16,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
 import multiprocessing
 import os
-import posixpath
 import re
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import markdown
 from markupsafe import Markup
@@ -38,23 +35,13 @@ from crs import blocks, course, pages
 from crs import model as crs_model
 from crs.errors import CourseError
 from crs.model import CourseModel
+from crs.pdfdeps import check_fonts, import_weasyprint
+from crs.printhtml import headings, scope_ids, scope_of
 from crs.printviews import PrintBlocksExtension, key_view
 from crs.project import BLOCKS_EXTENSION
 from crs.templating import render
 
 PDF_NAME = "co-production-{edition}.pdf"
-# Debian packages of the system libraries WeasyPrint loads (Pango, HarfBuzz, fontconfig).
-WEASYPRINT_DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1"
-# Font files named in print.css, with the Debian package that installs each.
-FONTS = {
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf": "fonts-liberation",
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf": "fonts-liberation",
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf": "fonts-liberation",
-    "/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf": "fonts-liberation",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf": "fonts-liberation",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf": "fonts-liberation",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf": "fonts-dejavu-core",
-}
 PAPERS = {"a4": "A4", "letter": "letter"}
 # Blocks of the site that only make sense in a browser (they fill from browser storage).
 SCREEN_ONLY_MARKERS = ("workspace",)
@@ -77,100 +64,6 @@ EDITIONS = {
     "learner": Edition("learner", "Learner edition", instructor_notes=False, answer_key=False),
     "tutor": Edition("tutor", "Tutor edition", instructor_notes=True, answer_key=True),
 }
-
-
-# --------------------------------------------------------------------------------------------
-# WeasyPrint and fonts: fail clearly, naming what to install
-# --------------------------------------------------------------------------------------------
-
-
-def import_weasyprint(importer: Callable[[str], Any] = importlib.import_module):
-    """The weasyprint module; its missing system libraries become one clear error."""
-    try:
-        return importer("weasyprint")
-    except OSError as error:
-        raise CourseError(
-            "requirements.txt",
-            None,
-            f"WeasyPrint cannot load its system libraries ({error}); on Debian install them "
-            f"with: apt-get install {WEASYPRINT_DEBIAN_PACKAGES}",
-        ) from None
-
-
-def missing_fonts(fonts: Mapping[str, str] = FONTS) -> list[str]:
-    """Debian packages to install for the font files print.css needs (empty when all exist)."""
-    return sorted({package for path, package in fonts.items() if not Path(path).is_file()})
-
-
-def check_fonts(fonts: Mapping[str, str] = FONTS) -> None:
-    packages = missing_fonts(fonts)
-    if packages:
-        raise CourseError(
-            "crs/templates/print/print.css",
-            None,
-            f"the PDF fonts are missing; on Debian install them with: "
-            f"apt-get install {' '.join(packages)}",
-        )
-
-
-# --------------------------------------------------------------------------------------------
-# One page's HTML in the print document: ids scoped to the page, links made internal (pure)
-# --------------------------------------------------------------------------------------------
-
-_ID_ATTRS = re.compile(r'(\s(?:id|for|headers|aria-labelledby|aria-describedby)=")([^"]*)(")')
-_HREF = re.compile(r'\shref="([^"]*)"')
-_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
-_ATTR_ID = re.compile(r'\sid="([^"]*)"')
-_TAG = re.compile(r"<[^>]+>")
-
-
-def scope_of(src: str) -> str:
-    """The id prefix of a page in the print document: 'models.md' -> 'models'."""
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", src.rsplit(".", 1)[0]).strip("-")
-
-
-def scoped_href(href: str, src: str, printed: set[str]) -> str | None:
-    """A link of page `src` as it works inside the one PDF; None when it points at a page left
-    out (the link text stays, as plain text)."""
-    scope = scope_of(src)
-    if href.startswith("#"):
-        return f"#{scope}--{href[1:]}" if href[1:] else f"#{scope}"
-    if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I):  # http:, https:, mailto:
-        return href
-    path, _, fragment = href.partition("#")
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(src), path)) if path else ""
-    stem = target.rsplit(".", 1)[0] if target.endswith((".md", ".html")) else None
-    if stem is None or scope_of(stem + ".md") not in printed:
-        return None
-    target_scope = scope_of(stem + ".md")
-    return f"#{target_scope}--{fragment}" if fragment else f"#{target_scope}"
-
-
-def scope_ids(html: str, src: str, printed: set[str]) -> str:
-    """Prefix every id (and what refers to one) with the page's scope, so pages cannot clash."""
-    scope = scope_of(src)
-
-    def ids(match: re.Match) -> str:
-        tokens = " ".join(f"{scope}--{token}" for token in match.group(2).split())
-        return f"{match.group(1)}{tokens}{match.group(3)}"
-
-    def href(match: re.Match) -> str:
-        target = scoped_href(match.group(1), src, printed)
-        return "" if target is None else f' href="{target}"'
-
-    return _HREF.sub(href, _ID_ATTRS.sub(ids, html))
-
-
-def headings(html: str) -> list[SimpleNamespace]:
-    """Headings with an id, in order: level, id, plain text (screen-only ones left out)."""
-    found = []
-    for match in _HEADING.finditer(html):
-        attrs = match.group(2)
-        anchor = _ATTR_ID.search(attrs)
-        if anchor and "crs-screen-only" not in attrs:
-            text = re.sub(r"\s+", " ", _TAG.sub("", match.group(3))).strip()
-            found.append(SimpleNamespace(level=int(match.group(1)), id=anchor.group(1), text=text))
-    return found
 
 
 # --------------------------------------------------------------------------------------------

@@ -28,9 +28,9 @@ from exporthelpers import (
 )
 
 from crs.exports import gift, moodle_xml
-from crs.questiontypes import entry_for
+from crs.questiontypes import TYPES, entry_for
 from crs.questiontypes.base import Question, stable_key
-from crs.quizzes import TYPES, Quiz, render_quiz
+from crs.quizzes import Quiz, render_quiz
 
 
 @dataclass

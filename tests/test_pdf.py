@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from pypdf import PdfReader
 
-from crs import model, pdf, printviews, quizzes
+from crs import harvard, model, pdf, pdfdeps, printhtml, printviews, quizzes
 from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.questiontypes.base import Item, Option, Question
@@ -180,6 +180,16 @@ def test_references_print_dois_and_urls_in_full(texts, course_state):
             assert link in text.replace(" ", ""), reference.id
 
 
+@pytest.mark.parametrize("edition", ["learner", "tutor"])
+def test_every_reference_prints_in_the_web_pages_harvard_form(texts, course_state, edition):
+    """Both PDFs print the references page, so each entry reads as crs.harvard formats it."""
+    text = re.sub(r"\s+", "", " ".join(texts[edition]))
+    for ref in course_state.references.values():
+        entry = html.unescape(re.sub(r"<[^>]+>", "", harvard.entry_html(ref.csl, ref.links)))
+        assert re.sub(r"\s+", "", entry) in text, ref.id
+    assert "Takethislistintoyourreferencemanager" not in text
+
+
 def test_glossary_terms_are_printed(texts, course_state):
     text = " ".join(texts["learner"])
     for term in course_state.terms:
@@ -253,14 +263,14 @@ def test_missing_weasyprint_libraries_name_the_debian_packages():
         raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: No such file")
 
     with pytest.raises(CourseError) as caught:
-        pdf.import_weasyprint(failing)
+        pdfdeps.import_weasyprint(failing)
     message = str(caught.value)
     assert "WeasyPrint cannot load its system libraries" in message
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in message
 
 
 def test_the_pdf_command_reports_missing_libraries_and_fails(monkeypatch, capsys, tmp_path):
-    real = pdf.import_weasyprint
+    real = pdfdeps.import_weasyprint
 
     def failing(name):
         raise OSError("cannot load library 'libpango-1.0-0'")
@@ -276,9 +286,9 @@ def test_missing_fonts_name_their_debian_packages(tmp_path):
     present = tmp_path / "Present.ttf"
     present.write_bytes(b"")
     fonts = {str(present): "fonts-present", str(tmp_path / "Gone.ttf"): "fonts-gone"}
-    assert pdf.missing_fonts(fonts) == ["fonts-gone"]
+    assert pdfdeps.missing_fonts(fonts) == ["fonts-gone"]
     with pytest.raises(CourseError, match="apt-get install fonts-gone"):
-        pdf.check_fonts(fonts)
+        pdfdeps.check_fonts(fonts)
 
 
 @pytest.mark.parametrize(
@@ -295,7 +305,7 @@ def test_missing_fonts_name_their_debian_packages(tmp_path):
 )
 def test_links_become_links_inside_the_pdf(href, expected):
     printed = {"definitions", "models", "references", "glossary"}
-    assert pdf.scoped_href(href, "definitions.md", printed) == expected
+    assert printhtml.scoped_href(href, "definitions.md", printed) == expected
 
 
 def test_ids_are_scoped_to_their_page_so_pages_cannot_clash():
@@ -304,7 +314,7 @@ def test_ids_are_scoped_to_their_page_so_pages_cannot_clash():
         '<section aria-labelledby="a b"></section><a href="#challenges">up</a>'
         '<a href="workspace.html">mine</a>'
     )
-    assert pdf.scope_ids(page, "models.md", {"models"}) == (
+    assert printhtml.scope_ids(page, "models.md", {"models"}) == (
         '<h2 id="models--challenges">Challenges</h2><label for="models--q1">x</label>'
         '<section aria-labelledby="models--a models--b"></section>'
         '<a href="#models--challenges">up</a><a>mine</a>'
@@ -316,7 +326,7 @@ def test_headings_skip_screen_only_ones():
         '<h2 id="a">First <em>one</em></h2><h2 class="crs-screen-only" id="downloads">D</h2>'
         "<h3 id='x'>no double quotes</h3><h3 id=\"b\">Second</h3>"
     )
-    found = [(h.level, h.id, h.text) for h in pdf.headings(page)]
+    found = [(h.level, h.id, h.text) for h in printhtml.headings(page)]
     assert found == [(2, "a", "First one"), (3, "b", "Second")]
 
 

@@ -2,6 +2,6 @@
 
 import sys
 
-from crs.exports import main
+from crs.exports.formats import main
 
 sys.exit(main())
