@@ -15,18 +15,12 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from crs import course as course_model
+from crs.questiontypes import entry_for
 
 WORDS_PER_MINUTE = 200  # lesson text, read with care
 MINUTES_PER_PAGE = 4  # an assigned reading, per page
 MINUTES_PER_PROMPT = 4  # a reflection prompt, thought about and answered
-MINUTES_PER_QUESTION = {  # a quiz question, by type: read, answer, read the feedback
-    "single": 1.0,
-    "true-false": 1.0,
-    "fill-in": 1.0,
-    "multiple": 1.5,
-    "classify": 2.0,
-    "order": 1.5,
-}
+# A quiz question: each question type's entry says how long it takes (QuestionType.minutes).
 TOLERANCE = 0.30
 
 # Blocks whose text is not lesson reading: notes the learner never sees, and blocks whose time
@@ -50,7 +44,7 @@ def estimate_minutes(
     reading_pages: int = 0,
     video_minutes: int = 0,
     prompts: int = 0,
-    question_types: Iterable[str] = (),
+    question_minutes: Iterable[float] = (),
 ) -> int:
     """Whole minutes (rounded up from the sum of the rates above)."""
     total = (
@@ -58,7 +52,7 @@ def estimate_minutes(
         + reading_pages * MINUTES_PER_PAGE
         + video_minutes
         + prompts * MINUTES_PER_PROMPT
-        + sum(MINUTES_PER_QUESTION[kind] for kind in question_types)
+        + sum(question_minutes)
     )
     return max(1, -int(-total // 1))
 
@@ -116,8 +110,8 @@ def lesson_estimate(
         reading_pages=sum(pages_of(a.pages) for a in required if a.type == "read"),
         video_minutes=sum(a.duration or 0 for a in required if a.type == "watch"),
         prompts=len(page.reflections),
-        question_types=[
-            q.type
+        question_minutes=[
+            entry_for(q).minutes
             for quiz_id, _ in page.quiz_uses
             if quiz_id in quizzes
             for q in quizzes[quiz_id].questions

@@ -71,7 +71,7 @@ def test_pages_of_counts_a_range_inclusively():
 
 def test_estimate_adds_the_stated_rates_and_rounds_up():
     minutes = timing.estimate_minutes(
-        words=400, reading_pages=3, video_minutes=4, prompts=2, question_types=["single", "order"]
+        words=400, reading_pages=3, video_minutes=4, prompts=2, question_minutes=[1, 1.5]
     )
     # 400/200 + 3*4 + 4 + 2*4 + 1 + 1.5 = 28.5
     assert minutes == 29
