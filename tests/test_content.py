@@ -721,3 +721,42 @@ def test_no_third_party_resources_in_markup():
         text = page_source(page)
         assert not re.search(r"<(iframe|img|script|link)\b", text), page
         assert "style=" not in text, page
+
+
+def _questions():
+    from crs import data
+
+    return [q for quiz in data.quizzes(ROOT / "quizzes").values() for q in quiz.questions]
+
+
+def test_quiz_keys_give_a_test_wise_learner_no_pattern():
+    """Multiple-select questions vary in how many options are wrong; the key of a single-choice
+    question is the longest option in at most half of them; no fill-in hint holds its answer."""
+    from crs.questiontypes.fillin import normalize_answer
+
+    questions = _questions()
+    wrong_counts = {
+        sum(not o.correct for o in q.options) for q in questions if q.type == "multiple"
+    }
+    assert len(wrong_counts) > 1, wrong_counts
+    singles = [q for q in questions if q.type == "single"]
+    longest = [
+        q.id
+        for q in singles
+        for key in [next(o for o in q.options if o.correct)]
+        if all(len(key.text) > len(o.text) for o in q.options if o is not key)
+    ]
+    assert len(longest) <= len(singles) / 2, longest
+    for q in (q for q in questions if q.type == "fill-in"):
+        hint = normalize_answer(q.feedback)
+        assert not any(normalize_answer(a) in hint for a in q.answers), q.id
+
+
+def test_every_question_practises_an_objective():
+    linked = set()
+    for page in LESSONS:
+        meta, _ = split_front_matter((DOCS / page).read_text(encoding="utf-8"))
+        for objective in meta["objectives"]:
+            assert isinstance(objective, dict) and objective["practised_by"], (page, objective)
+            linked |= set(objective["practised_by"])
+    assert {q.id for q in _questions()} <= linked
