@@ -46,6 +46,8 @@ BUNDLES = {
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
+    # The launch page of the SCORM packages (crs/exports/scorm.py); no site page loads it.
+    "scorm.js": "scorm/launch.js",
 }
 # Marker -> the page bundle whose code brings the rendered component to life.
 MARKER_BUNDLES = {

@@ -1,0 +1,5 @@
+import sys
+
+from crs.exports import main
+
+sys.exit(main())
