@@ -67,9 +67,7 @@ def mastery_score(config_file: Path) -> int:
         value = (yaml_load(handle) or {}).get("extra", {}).get("mastery_score", DEFAULT_MASTERY)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100:
         return value
-    line = next(
-        (n for n, row in enumerate(text.splitlines(), 1) if "mastery_score:" in row), None
-    )
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if "mastery_score:" in row), None)
     raise CourseError(
         config_file,
         line,
@@ -95,7 +93,7 @@ def learner_config(config_file: Path) -> dict:
     """mkdocs.yml for the learner site: no tutor pages, no notebook, no web address."""
     with config_file.open(encoding="utf-8") as handle:
         config = yaml_load(handle)
-    plugins = [p for p in config.get("plugins", []) if "mkdocs-jupyter" not in (p if isinstance(p, str) else p)]
+    plugins = [p for p in config.get("plugins", []) if "mkdocs-jupyter" not in p]
     return {
         "INHERIT": config_file.name,
         "nav": _without_tutor(config.get("nav", [])),
