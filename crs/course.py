@@ -160,10 +160,10 @@ def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
 def _objectives(meta: dict, text: str, src: str) -> tuple[tuple[str, ...], tuple]:
     """Objectives as sentences, each optionally linked to what practises it:
 
-        objectives:
-          - Tell substitutive from additive co-production          # not linked
-          - text: Distinguish individual from collective co-production
-            practised_by: [models-individual-collective, potential-where-you-live]
+    objectives:
+      - Tell substitutive from additive co-production          # not linked
+      - text: Distinguish individual from collective co-production
+        practised_by: [models-individual-collective, potential-where-you-live]
     """
     value = meta.get("objectives", [])
     line = _meta_line(text, "objectives")

@@ -36,6 +36,8 @@ from mkdocs.utils.meta import get_data
 
 from crs import blocks, course, data, quizzes, safehtml, site
 from crs.errors import CourseError
+from crs.questiontypes import entry_for
+from crs.questiontypes.base import Question
 from crs.templating import render
 
 PDF_NAME = "co-production-{edition}.pdf"
@@ -147,21 +149,15 @@ class PrintBlocksExtension(blocks.CourseBlocksExtension):
 # --------------------------------------------------------------------------------------------
 
 
-def question_view(number: int, q: quizzes.Question) -> SimpleNamespace:
+def question_view(number: int, q: Question) -> SimpleNamespace:
     """What a learner sees of one question: prompt and choices, nothing that gives it away."""
-    view = SimpleNamespace(
-        id=q.id, type=q.type, number=number, prompt=safehtml.markdown_inline(q.prompt)
+    return SimpleNamespace(
+        id=q.id,
+        type=q.type,
+        number=number,
+        prompt=safehtml.markdown_inline(q.prompt),
+        **entry_for(q).worksheet(q, safehtml.markdown_inline),
     )
-    if q.type in ("single", "multiple"):
-        view.options = [safehtml.markdown_inline(o.text) for o in q.options]
-    elif q.type == "true-false":
-        view.options = [Markup("True"), Markup("False")]
-    elif q.type == "classify":
-        view.categories = list(q.categories)
-        view.items = [safehtml.markdown_inline(i.text) for i in q.items]
-    elif q.type == "order":
-        view.items = [safehtml.markdown_inline(i.text) for i in quizzes.shuffled_order(q)]
-    return view
 
 
 def render_print_quiz(quiz: quizzes.Quiz) -> str:
@@ -170,45 +166,17 @@ def render_print_quiz(quiz: quizzes.Quiz) -> str:
     return render("print/quiz.html", quiz=quiz, intro=intro, questions=views)
 
 
-def key_view(number: int, q: quizzes.Question, source_href: str, section: str) -> SimpleNamespace:
+def key_view(number: int, q: Question, source_href: str, section: str) -> SimpleNamespace:
     """One answer-key entry: the answer, the feedback of every choice, explanation, source."""
     view = question_view(number, q)
     view.explanation = safehtml.markdown_block(q.explanation)
     view.source_href = source_href
     view.source_section = section
     view.source_quote = q.source_quote
-    if q.type in ("single", "multiple"):
-        view.choices = [
-            SimpleNamespace(
-                text=safehtml.markdown_inline(o.text),
-                correct=o.correct,
-                feedback=safehtml.markdown_block(o.feedback),
-            )
-            for o in q.options
-        ]
-    elif q.type == "true-false":
-        view.choices = [
-            SimpleNamespace(
-                text=Markup(label),
-                correct=(value == q.answer),
-                feedback=safehtml.markdown_block(q.feedback[key]),
-            )
-            for label, key, value in (("True", "true", True), ("False", "false", False))
-        ]
-    elif q.type == "fill-in":
-        view.answers = list(q.answers)
-        view.hint = safehtml.markdown_block(q.feedback) if q.feedback else None
-    elif q.type == "classify":
-        view.sorted_items = [
-            SimpleNamespace(
-                text=safehtml.markdown_inline(i.text),
-                category=i.category,
-                feedback=safehtml.markdown_block(i.feedback),
-            )
-            for i in q.items
-        ]
-    else:  # order
-        view.correct_order = [safehtml.markdown_inline(i.text) for i in q.items]
+    for name, value in (
+        entry_for(q).key_view(q, safehtml.markdown_inline, safehtml.markdown_block).items()
+    ):
+        setattr(view, name, value)
     return view
 
 

@@ -13,12 +13,10 @@ Flow: load_quizzes -> check_usage, grounding.check_grounding (build time) -> ren
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -29,59 +27,14 @@ from markupsafe import Markup
 
 from crs import yamlnodes
 from crs.errors import CourseError
+from crs.questiontypes import ENTRIES, TYPES, entry_for
+from crs.questiontypes.base import Question
 from crs.safehtml import inline_html, sanitize_html
 from crs.templating import render
-
-TYPES = ("single", "multiple", "true-false", "fill-in", "classify", "order")
-
 
 # --------------------------------------------------------------------------------------------
 # The course model of a quiz
 # --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Option:
-    """A choice of a single/multiple question."""
-
-    text: str
-    correct: bool
-    feedback: str
-    line: int
-
-
-@dataclass(frozen=True)
-class Item:
-    """A classify item (with its category and feedback) or an order item (text only)."""
-
-    text: str
-    line: int
-    category: str | None = None
-    feedback: str | None = None
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    type: str
-    prompt: str
-    explanation: str
-    source_page: str
-    source_anchor: str
-    source_quote: str
-    line: int
-    options: tuple[Option, ...] = ()  # single, multiple
-    answer: bool | None = None  # true-false
-    # true-false: {"true": md, "false": md}; fill-in: a hint shown when the answer is not accepted
-    feedback: str | Mapping[str, str] | None = None
-    answers: tuple[str, ...] = ()  # fill-in, the first is the one shown by "Show answer"
-    categories: tuple[str, ...] = ()  # classify
-    items: tuple[Item, ...] = ()  # classify; order (in the correct order)
-    # Line of each field by dotted path ("source.quote", "options.2"), for later checks' errors.
-    lines: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
-
-    def line_of(self, path: str) -> int:
-        return self.lines.get(path, self.line)
 
 
 @dataclass(frozen=True)
@@ -92,49 +45,6 @@ class Quiz:
     questions: tuple[Question, ...]
     path: Path
     line: int
-
-
-# --------------------------------------------------------------------------------------------
-# Answer matching (the same rule as overrides/crs/quizzes.js normalizeAnswer: keep them in step)
-# --------------------------------------------------------------------------------------------
-
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u00a0": " ",
-    }
-)
-
-
-def normalize_answer(text: str) -> str:
-    """A fill-in answer as compared: NFKC, lower case, typographic quotes and dashes made plain,
-    inner runs of space collapsed, and surrounding space and punctuation removed.
-
-    overrides/crs/quizzes.js implements the same steps (normalizeAnswer) for the browser.
-    """
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC).lower()
-    text = re.sub(r"\s+", " ", text)
-    start, end = 0, len(text)
-    while start < end and _ignorable(text[start]):
-        start += 1
-    while end > start and _ignorable(text[end - 1]):
-        end -= 1
-    return text[start:end]
-
-
-def _ignorable(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char).startswith("P")
-
-
-def accepts(question: Question, typed: str) -> bool:
-    """Whether a fill-in question accepts the typed answer."""
-    wanted = normalize_answer(typed)
-    return bool(wanted) and any(normalize_answer(a) == wanted for a in question.answers)
 
 
 # --------------------------------------------------------------------------------------------
@@ -497,89 +407,7 @@ def _question(raw: dict, root: yaml.Node, path: list, label: str) -> Question:
         line=_line(node),
         lines=lines,
     )
-    if qtype in ("single", "multiple"):
-        options = tuple(
-            Option(o["text"].strip(), o["correct"], o["feedback"].strip(), lines[f"options.{i}"])
-            for i, o in enumerate(raw["options"])
-        )
-        _no_duplicates([o.text for o in options], "option text", "options", fail)
-        _one_paragraph([o.text for o in options], "options", fail)
-        correct = sum(o.correct for o in options)
-        if qtype == "single" and correct != 1:
-            which = [str(i + 1) for i, o in enumerate(options) if o.correct]
-            detail = f" (options {' and '.join(which)})" if which else ""
-            raise fail("options", f"needs exactly 1 correct option, found {correct}{detail}")
-        if qtype == "multiple" and correct == 0:
-            raise fail("options", "needs at least 1 correct option, found 0")
-        return Question(**common, options=options)
-    if qtype == "true-false":
-        feedback = {key: raw["feedback"][key].strip() for key in ("true", "false")}
-        return Question(**common, answer=raw["answer"], feedback=feedback)
-    if qtype == "fill-in":
-        answers = tuple(a.strip() for a in raw["answers"])
-        for index, answer in enumerate(answers):
-            if not normalize_answer(answer):
-                raise fail(
-                    f"answers.{index}",
-                    f"needs accepted answers with letters or digits, found {_describe(answer)}",
-                )
-        normalized = [normalize_answer(a) for a in answers]
-        _no_duplicates(
-            normalized, "accepted answer (ignoring case and punctuation)", "answers", fail
-        )
-        return Question(**common, answers=answers, feedback=raw["feedback"].strip())
-    if qtype == "classify":
-        categories = tuple(c.strip() for c in raw["categories"])
-        _no_duplicates(categories, "category", "categories", fail)
-        items = []
-        for index, item in enumerate(raw["items"]):
-            category = item["category"].strip()
-            if category not in categories:
-                close = difflib.get_close_matches(category, categories, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                raise fail(
-                    f"items.{index}.category",
-                    f"puts item {index + 1} in category '{category}', which is not in its "
-                    f"categories{hint}; expected one of: {', '.join(categories)}",
-                )
-            items.append(
-                Item(
-                    item["text"].strip(),
-                    lines[f"items.{index}"],
-                    category,
-                    item["feedback"].strip(),
-                )
-            )
-        _no_duplicates([i.text for i in items], "item text", "items", fail)
-        _one_paragraph([i.text for i in items], "items", fail)
-        return Question(**common, categories=categories, items=tuple(items))
-    # order (the schema admits no other type)
-    items = tuple(Item(text.strip(), lines[f"items.{i}"]) for i, text in enumerate(raw["items"]))
-    _no_duplicates([i.text for i in items], "item text", "items", fail)
-    _one_paragraph([i.text for i in items], "items", fail)
-    return Question(**common, items=items)
-
-
-def _no_duplicates(values: list[str], noun: str, key: str, fail) -> None:
-    seen: dict[str, int] = {}
-    for index, value in enumerate(values):
-        if value in seen:
-            raise fail(
-                f"{key}.{index}",
-                f"has the {noun} '{value}' twice ({key} {seen[value] + 1} and {index + 1}); "
-                f"expected each {noun} once",
-            )
-        seen[value] = index
-
-
-def _one_paragraph(values: list[str], key: str, fail) -> None:
-    for index, value in enumerate(values):
-        if re.search(r"\n\s*\n", value):
-            raise fail(
-                f"{key}.{index}",
-                f"needs one-paragraph texts in '{key}' (they are labels), "
-                f"found blank lines in {key[:-1]} {index + 1}",
-            )
+    return Question(**common, **ENTRIES[qtype].build(raw, lines, fail))
 
 
 def load_quizzes(quiz_dir: Path, schema: dict | None = None) -> dict[str, Quiz]:
@@ -648,24 +476,6 @@ def _is_pair(value: Any) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def stable_key(text: str) -> str:
-    """A short key for an option, item or category: from its text, never from its position, so
-    reordering a quiz keeps saved answers."""
-    return "k" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-
-
-def shuffled_order(question: Question) -> list[Item]:
-    """Order items as first shown: a deterministic shuffle seeded by the question id, never the
-    correct order itself."""
-    items = list(question.items)
-    shown = sorted(
-        items, key=lambda i: hashlib.sha256(f"{question.id}\n{i.text}".encode()).hexdigest()
-    )
-    if shown == items:
-        shown = shown[1:] + shown[:1]
-    return shown
-
-
 def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level: int = 2) -> str:
     """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON script.
 
@@ -688,43 +498,9 @@ def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level
             "number": number,
             "prompt": inline(q.prompt),
         }
-        entry: dict[str, Any] = {"type": q.type, "explanation": str(block(q.explanation))}
-        if q.type in ("single", "multiple"):
-            view["options"] = [
-                {"key": stable_key(o.text), "text": inline(o.text)} for o in q.options
-            ]
-            entry["options"] = {
-                stable_key(o.text): {"correct": o.correct, "feedback": str(block(o.feedback))}
-                for o in q.options
-            }
-        elif q.type == "true-false":
-            view["options"] = [{"key": "true", "text": "True"}, {"key": "false", "text": "False"}]
-            entry["answer"] = q.answer
-            entry["feedback"] = {k: str(block(v)) for k, v in q.feedback.items()}
-        elif q.type == "fill-in":
-            entry["answers"] = list(q.answers)
-            entry["feedback"] = str(block(q.feedback))
-        elif q.type == "classify":
-            view["categories"] = [{"key": stable_key(c), "text": c} for c in q.categories]
-            view["items"] = [{"key": stable_key(i.text), "text": inline(i.text)} for i in q.items]
-            entry["categories"] = {stable_key(c): c for c in q.categories}
-            entry["items"] = {
-                stable_key(i.text): {
-                    "category": stable_key(i.category),
-                    "feedback": str(block(i.feedback)),
-                }
-                for i in q.items
-            }
-        else:  # order
-            view["items"] = [
-                {
-                    "key": stable_key(i.text),
-                    "text": inline(i.text),
-                    "plain": inline(i.text).striptags(),
-                }
-                for i in shuffled_order(q)
-            ]
-            entry["order"] = [stable_key(i.text) for i in q.items]
+        shown, entry = entry_for(q).web(q, inline, block)
+        view.update(shown)
+        entry = {"type": q.type, "explanation": str(block(q.explanation)), **entry}
         questions.append(SimpleNamespace(**view))
         key["questions"][q.id] = entry
     return render(

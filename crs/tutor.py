@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from crs.course import Course, Page
-from crs.quizzes import Question, Quiz, render_quiz, shuffled_order
+from crs.questiontypes import entry_for
+from crs.questiontypes.base import KeyLine, Question
+from crs.quizzes import Quiz, render_quiz
 from crs.safehtml import markdown_block, markdown_inline, render_markdown_safely
 from crs.templating import render
 from crs.workspace import prompt_html
@@ -23,64 +24,14 @@ from crs.workspace import prompt_html
 SESSION_MINUTES = 90
 
 
-@dataclass(frozen=True)
-class KeyLine:
-    """One line of an answer key: what is right, and the feedback a learner sees for it."""
-
-    text: Markup
-    correct: bool | None  # None: not a choice (fill-in answers, classify, order)
-    feedback: Markup | None
-
-
 def answer_key(question: Question) -> list[KeyLine]:
-    """The key of one question as lines a tutor reads, per question type."""
-    if question.type in ("single", "multiple"):
-        return [
-            KeyLine(markdown_inline(o.text), o.correct, markdown_block(o.feedback))
-            for o in question.options
-        ]
-    if question.type == "true-false":
-        feedback = question.feedback or {}
-        return [
-            KeyLine(
-                Markup(label), (key == "true") == question.answer, markdown_block(feedback[key])
-            )
-            for key, label in (("true", "True"), ("false", "False"))
-        ]
-    if question.type == "fill-in":
-        lines = [KeyLine(Markup("Accepted: ") + Markup(", ").join(question.answers), None, None)]
-        if question.feedback:
-            lines.append(
-                KeyLine(Markup("Hint when not accepted"), None, markdown_block(question.feedback))
-            )
-        return lines
-    if question.type == "classify":
-        return [
-            KeyLine(
-                markdown_inline(i.text) + Markup(" → ") + i.category,
-                None,
-                markdown_block(i.feedback or ""),
-            )
-            for i in question.items
-        ]
-    # order: items are written in the correct order
-    return [
-        KeyLine(Markup(f"{n}. ") + markdown_inline(i.text), None, None)
-        for n, i in enumerate(question.items, 1)
-    ]
+    """The key of one question as lines a tutor reads."""
+    return entry_for(question).key_lines(question, markdown_inline, markdown_block)
 
 
 def key_text(question: Question) -> list[str]:
     """The plain words of the key (what a test looks for in the guide)."""
-    if question.type in ("single", "multiple"):
-        return [o.text for o in question.options if o.correct]
-    if question.type == "true-false":
-        return ["True" if question.answer else "False"]
-    if question.type == "fill-in":
-        return list(question.answers)
-    if question.type == "classify":
-        return [i.category for i in question.items]
-    return [i.text for i in question.items]
+    return entry_for(question).key_words(question)
 
 
 def session_plan(lessons: list[Page], limit: int = SESSION_MINUTES) -> list[dict]:
@@ -198,22 +149,12 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
 
 def _handout_question(question: Question) -> dict:
     """A question as printed on paper: its prompt and what the learner marks or writes."""
-    if question.type in ("single", "multiple"):
-        choices = [markdown_inline(o.text) for o in question.options]
-    elif question.type == "true-false":
-        choices = [Markup("True"), Markup("False")]
-    elif question.type == "order":
-        choices = [markdown_inline(i.text) for i in shuffled_order(question)]
-    elif question.type == "classify":
-        choices = [markdown_inline(i.text) for i in question.items]
-    else:
-        choices = []
+    entry = entry_for(question)
     return {
         "id": question.id,
-        "type": question.type,
         "prompt": markdown_inline(question.prompt),
-        "choices": choices,
-        "categories": list(question.categories),
+        "hint": entry.handout_hint(question),
+        "choices": entry.handout_choices(question, markdown_inline),
     }
 
 

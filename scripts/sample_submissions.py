@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crs import site, submissions  # noqa: E402
-from crs.quizzes import Question, stable_key  # noqa: E402
+from crs.questiontypes import entry_for  # noqa: E402
 
 OUT = ROOT / submissions.SAMPLE_CLASS
 STAMP = "2026-11-20T10:00:00.000Z"
@@ -55,33 +55,6 @@ SENTENCES = [
 ]
 
 
-def response(question: Question, right: bool, rng: random.Random):
-    """A response in the shape overrides/crs/quizzes.js saves, right or wrong as asked."""
-    kind = question.type
-    if kind == "single":
-        pool = [o for o in question.options if o.correct == right] or list(question.options)
-        return stable_key(rng.choice(pool).text)
-    if kind == "multiple":
-        keys = [stable_key(o.text) for o in question.options if o.correct]
-        if not right:
-            wrong = [stable_key(o.text) for o in question.options if not o.correct]
-            keys = keys[:-1] + wrong[:1] if wrong else keys[:-1] or keys
-        return keys
-    if kind == "true-false":
-        return question.answer if right else not question.answer
-    if kind == "fill-in":
-        return question.answers[0] if right else "not sure"
-    if kind == "classify":
-        answer = {stable_key(i.text): stable_key(i.category) for i in question.items}
-        if not right and len(question.categories) > 1:
-            first = stable_key(question.items[0].text)
-            others = [stable_key(c) for c in question.categories if stable_key(c) != answer[first]]
-            answer[first] = others[0]
-        return answer
-    order = [stable_key(i.text) for i in question.items]
-    return order if right else order[1:] + order[:1]
-
-
 def learner_file(name: str, skill: float, diligence: float, state, assignment, rng) -> dict:
     quizzes = {}
     for quiz_id in assignment["quizzes"]:
@@ -92,7 +65,7 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
             revealed = not right and rng.random() < 0.2
             quizzes[question.id] = {
                 "value": {
-                    "response": response(question, right, rng),
+                    "response": entry_for(question).sample_response(question, right, rng),
                     "checked": True,
                     "correct": right,
                     "revealed": revealed,

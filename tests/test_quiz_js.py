@@ -1,5 +1,5 @@
 """The pure half of overrides/crs/quizzes.js under Node: grading, saved state, and fill-in matching
-identical to the Python rule (crs.quizzes.normalize_answer) used by the PDF and the tests."""
+identical to the Python rule (crs.fillin.normalize_answer) used by the PDF and the tests."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from crs import quizzes
+from crs.questiontypes import fillin
 
 ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
@@ -55,7 +55,7 @@ def _run(tmp_path: Path, script: str) -> object:
 
 def test_fill_in_normalisation_is_the_same_in_js_and_python(tmp_path):
     script = f"console.log(JSON.stringify({json.dumps(SAMPLES)}.map(q.normalizeAnswer)))"
-    assert _run(tmp_path, script) == [quizzes.normalize_answer(s) for s in SAMPLES]
+    assert _run(tmp_path, script) == [fillin.normalize_answer(s) for s in SAMPLES]
 
 
 def test_grading_state_and_messages(tmp_path):

@@ -16,6 +16,10 @@ import pytest
 
 from crs import grounding, quizzes
 from crs.errors import CourseError
+from crs.questiontypes import ENTRIES, TYPES, fillin
+from crs.questiontypes.base import shuffled_order, stable_key
+
+FILL_IN = ENTRIES["fill-in"]
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_DIR = ROOT / "quizzes"
@@ -82,14 +86,14 @@ def test_course_quizzes_cover_every_type_at_least_twice(course_quizzes):
     questions = [q for quiz in course_quizzes.values() for q in quiz.questions]
     assert len(questions) >= 25
     counts = Counter(q.type for q in questions)
-    assert {t: counts[t] for t in quizzes.TYPES if counts[t] < 2} == {}
+    assert {t: counts[t] for t in TYPES if counts[t] < 2} == {}
 
 
 def test_order_questions_are_never_shown_in_the_correct_order(course_quizzes):
     for quiz in course_quizzes.values():
         for q in quiz.questions:
             if q.type == "order":
-                assert quizzes.shuffled_order(q) != list(q.items), q.id
+                assert shuffled_order(q) != list(q.items), q.id
 
 
 BROKEN_CASES = {
@@ -255,16 +259,16 @@ def test_schema_file_missing_or_broken_is_a_course_error(tmp_path):
     ],
 )
 def test_fill_in_answers_ignore_case_surrounding_space_and_punctuation(typed, expected):
-    assert quizzes.normalize_answer(typed) == expected
+    assert fillin.normalize_answer(typed) == expected
 
 
 def test_fill_in_accepts_any_listed_answer(schema):
     quiz = quizzes.load_quiz(FIXTURES / "golden" / "fill-in.yml", schema)
     question = quiz.questions[0]
-    assert quizzes.accepts(question, "Core.")
-    assert quizzes.accepts(question, " the CORE economy ")
-    assert not quizzes.accepts(question, "market")
-    assert not quizzes.accepts(question, "")
+    assert FILL_IN.grade(question, "Core.")
+    assert FILL_IN.grade(question, " the CORE economy ")
+    assert not FILL_IN.grade(question, "market")
+    assert not FILL_IN.grade(question, "")
 
 
 def test_headings_get_python_markdown_toc_anchors():
@@ -296,10 +300,10 @@ def test_quote_matching_ignores_emphasis_links_quote_marks_and_case():
 
 def test_question_ids_and_keys_do_not_depend_on_position(schema):
     quiz = quizzes.load_quiz(FIXTURES / "golden" / "single.yml", schema)
-    keys = [quizzes.stable_key(o.text) for o in quiz.questions[0].options]
+    keys = [stable_key(o.text) for o in quiz.questions[0].options]
     assert keys == [
-        quizzes.stable_key("The cuts scenario"),
-        quizzes.stable_key("The transformation scenario"),
+        stable_key("The cuts scenario"),
+        stable_key("The transformation scenario"),
     ]
 
 

@@ -1,0 +1,24 @@
+// Multiple choice: every option is ticked or not, and each tick (or its absence) is a part.
+import { readChecked, showChecked } from "./choices.js"
+import single from "./single.js"
+import { result } from "./result.js"
+
+export default {
+  ...single,
+  type: "multiple",
+  multiPart: true,
+  grade(key, response) {
+    const chosen = new Set(Array.isArray(response) ? response : [])
+    const parts = {}
+    let right = 0
+    for (const [optionKey, option] of Object.entries(key.options)) {
+      if (chosen.has(optionKey) === option.correct) right += 1
+      if (chosen.has(optionKey)) parts[optionKey] = option.correct
+    }
+    return result(chosen.size > 0, right, Object.keys(key.options).length, parts)
+  },
+  correctResponse: (key) => Object.keys(key.options).filter((k) => key.options[k].correct),
+  validResponse: (key, response) => (Array.isArray(response) ? response.filter((k) => k in key.options) : null),
+  read: readChecked,
+  show: (fieldset, response) => showChecked(fieldset, response ?? []),
+}
