@@ -149,3 +149,14 @@ def axe_violations(page) -> list[dict]:
         ".violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target)}))",
         AXE_TAGS,
     )
+
+
+@pytest.fixture(scope="session")
+def scorm_dist(tmp_path_factory) -> Path:
+    """Both SCORM packages, exported once per session as scripts/export does."""
+    from crs.exports import FORMATS
+
+    out = tmp_path_factory.mktemp("dist")
+    for name in ("scorm12", "scorm2004"):
+        FORMATS[name](ROOT / "mkdocs.yml", out)
+    return out

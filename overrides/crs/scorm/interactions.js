@@ -1,6 +1,8 @@
-// Each question type's SCORM interaction: its interaction type, the right response(s) and the
-// learner's response, written in each version's own format. Keys and responses are in the shape
+// A question's SCORM interaction. Each question type says how it maps (its `scorm` entry in
+// overrides/crs/questions/<type>.js: interaction type, right responses, learner's response);
+// this module holds each version's formats they write with. Keys and responses are in the shape
 // overrides/crs/quizzes.js uses (data-crs-quiz-key, saved state).
+import { questionType } from "../questions/index.js"
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 const SOURCES = "123456789abcdefghijklmnopqrstuvwxyz"
@@ -13,6 +15,7 @@ const FORMATS = {
     pairs: (pairs, items, categories) => pairs.map(([i, c]) => `${SOURCES[items.indexOf(i)]}.${LETTERS[categories.indexOf(c)]}`).join(","),
     bool: (value) => (value ? "t" : "f"),
     text: (text, limit) => String(text).slice(0, limit),
+    wrong: "wrong",
   },
   "2004": {
     choices: (keys) => keys.join("[,]"),
@@ -20,51 +23,13 @@ const FORMATS = {
     bool: (value) => String(Boolean(value)),
     // `[,]` separates the strings of a fill-in response, so a typed one must not form it.
     text: (text, limit) => String(text).replaceAll("[,]", "[ ,]").slice(0, limit),
-  },
-}
-
-const options = (key) => Object.keys(key.options ?? {})
-const items = (key) => Object.keys(key.items ?? {})
-const categories = (key) => Object.keys(key.categories ?? {})
-const chosen = (key) => options(key).filter((k) => key.options[k].correct)
-
-// type -> {type, patterns(key, f, limit) -> [pattern], response(key, r, f, limit) -> string}
-export const TYPES = {
-  single: {
-    type: "choice",
-    patterns: (key, f) => [f.choices(chosen(key), options(key))],
-    response: (key, r, f) => f.choices([r], options(key)),
-  },
-  multiple: {
-    type: "choice",
-    patterns: (key, f) => [f.choices(chosen(key), options(key))],
-    response: (key, r, f) => f.choices(options(key).filter((k) => r.includes(k)), options(key)),
-  },
-  "true-false": {
-    type: "true-false",
-    patterns: (key, f) => [f.bool(key.answer)],
-    response: (key, r, f) => f.bool(r),
-  },
-  "fill-in": {
-    type: "fill-in",
-    patterns: (key, f, limit) => key.answers.map((a) => f.text(a, limit)),
-    response: (key, r, f, limit) => f.text(r, limit),
-  },
-  classify: {
-    type: "matching",
-    patterns: (key, f) => [f.pairs(items(key).map((i) => [i, key.items[i].category]), items(key), categories(key))],
-    response: (key, r, f) => f.pairs(items(key).filter((i) => r[i]).map((i) => [i, r[i]]), items(key), categories(key)),
-  },
-  order: {
-    type: "sequencing",
-    patterns: (key, f) => [f.choices(key.order, key.order)],
-    response: (key, r, f) => f.choices(r, key.order),
+    wrong: "incorrect",
   },
 }
 
 // The interaction of one checked question, or null when it has not been checked.
 export function questionInteraction(id, key, state, version, limit) {
-  const mapping = TYPES[key?.type]
+  const mapping = questionType(key?.type).scorm
   if (!mapping || !state?.checked || state.response == null) return null
   const f = FORMATS[version]
   return {
@@ -72,7 +37,7 @@ export function questionInteraction(id, key, state, version, limit) {
     type: mapping.type,
     patterns: mapping.patterns(key, f, limit),
     response: mapping.response(key, state.response, f, limit),
-    result: state.correct && !state.revealed ? "correct" : version === "1.2" ? "wrong" : "incorrect",
+    result: state.correct && !state.revealed ? "correct" : f.wrong,
     weighting: "1",
   }
 }
