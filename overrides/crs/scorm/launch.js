@@ -50,7 +50,7 @@ function start() {
   const api = findAPI(window, VERSIONS[version].global)
   const frame = document.getElementById("crs-scorm-frame")
   if (!api) return location.replace(HOME)
-  const { names, status, limits, fields, exit, sessionTime, stamp } = VERSIONS[version]
+  const { names, status, limits, fields, exit, sessionTime, unsetIsEmpty } = VERSIONS[version]
   const model = course()
   const keys = JSON.parse(document.getElementById("crs-scorm-keys").textContent)
   const failures = []
@@ -61,14 +61,16 @@ function start() {
   }
   const started = Date.now()
   const prior = status.map((name) => lms.get(name))
-  const fromLms = Number(lms.get(names.mastery))
-  const mastery = lms.get(names.mastery) && Number.isFinite(fromLms)
-    ? (version === "1.2" ? fromLms : fromLms * 100)
-    : Number(document.body.dataset.crsMastery)
+  // An LMS may let the tutor change the pass mark (SCORM 1.2 mastery_score) after import.
+  const fromLms = names.mastery ? lms.get(names.mastery) : ""
+  const mastery = fromLms && Number.isFinite(Number(fromLms)) ? Number(fromLms) : Number(document.body.dataset.crsMastery)
   const count = Number(lms.get(names.count)) || 0
+  // Only a resumed attempt has suspend data and a location (this page writes both every time).
+  const resumed = lms.get(names.entry) === "resume"
+  const kept = (name) => (resumed || unsetIsEmpty ? lms.get(name) : "")
   let slots = {}
   try {
-    const state = decode(lms.get(names.suspend), model.course, keys)
+    const state = decode(kept(names.suspend), model.course, keys)
     if (state) {
       restore(state)
       // Interactions the LMS did not keep are written again at the next free index.
@@ -185,9 +187,9 @@ function start() {
   })
   frame.addEventListener("load", showNotes)
 
-  const resumeAt = lms.get(names.location)
+  const resumeAt = kept(names.location)
   frame.src = HOME
-  if (lms.get(names.entry) === "resume" && resumeAt && resumeAt !== HOME) {
+  if (resumed && resumeAt && resumeAt !== HOME) {
     const lesson = model.lessons.find((l) => resumeAt.split("#")[0] === l.url)
     tell(`Welcome back. You were last at “${lesson?.title ?? resumeAt.split("#")[0]}”.`, [
       ["Go back there", () => (frame.src = resumeAt)],

@@ -19,6 +19,8 @@ export const VERSIONS = {
       count: "cmi.interactions._count",
       mastery: "cmi.student_data.mastery_score",
     },
+    // An element never written reads as "" here; 2004 answers error 403 instead.
+    unsetIsEmpty: true,
     limits: { suspend: 4096, location: 255, response: 255, reflection: 255, comments: 4096 },
     exit: { unfinished: "suspend", finished: "" },
     fields: { response: "student_response", time: "time", description: null },
@@ -41,8 +43,10 @@ export const VERSIONS = {
       max: "cmi.score.max",
       scaled: "cmi.score.scaled",
       count: "cmi.interactions._count",
-      mastery: "cmi.scaled_passing_score",
+      // No mastery: cmi.scaled_passing_score comes from the manifest's minNormalizedMeasure, the
+      // pass mark this page already has, and reading it unset is error 403.
     },
+    unsetIsEmpty: false,
     limits: { suspend: 64000, location: 1000, response: 250, reflection: 4000, comments: 0 },
     exit: { unfinished: "suspend", finished: "normal" },
     fields: { response: "learner_response", time: "timestamp", description: "description" },
