@@ -3,6 +3,7 @@
 // this module holds each version's formats they write with. Keys and responses are in the shape
 // overrides/crs/quizzes.js uses (data-crs-quiz-key, saved state).
 import { questionType } from "../questions/index.js"
+import { oneLine } from "./lms.js"
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
 const SOURCES = "123456789abcdefghijklmnopqrstuvwxyz"
@@ -14,7 +15,7 @@ const FORMATS = {
     choices: (keys, all) => keys.map((k) => LETTERS[all.indexOf(k)]).join(","),
     pairs: (pairs, items, categories) => pairs.map(([i, c]) => `${SOURCES[items.indexOf(i)]}.${LETTERS[categories.indexOf(c)]}`).join(","),
     bool: (value) => (value ? "t" : "f"),
-    text: (text, limit) => String(text).slice(0, limit),
+    text: (text, limit) => oneLine(text).slice(0, limit),
     wrong: "wrong",
   },
   "2004": {
@@ -22,7 +23,7 @@ const FORMATS = {
     pairs: (pairs) => pairs.map(([i, c]) => `${i}[.]${c}`).join("[,]"),
     bool: (value) => String(Boolean(value)),
     // `[,]` separates the strings of a fill-in response, so a typed one must not form it.
-    text: (text, limit) => String(text).replaceAll("[,]", "[ ,]").slice(0, limit),
+    text: (text, limit) => oneLine(String(text).replaceAll("[,]", "[ ,]")).slice(0, limit),
     wrong: "incorrect",
   },
 }

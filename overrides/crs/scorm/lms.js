@@ -56,6 +56,13 @@ export const VERSIONS = {
   },
 }
 
+// Interaction texts hold one line in both versions (scorm-again refuses a line break in a 1.2
+// student_response and in any 2004 text, and a leading "{" reads as a 2004 delimiter):
+// paragraphs are marked with a pilcrow instead, so no character of the answer is lost.
+export function oneLine(text) {
+  return String(text).replace(/\r\n|[\r\n\u2028\u2029]/g, " ¶ ").replace(/^\{/, " {")
+}
+
 // Walk up to 7 parents, then the opener and its parents (as the SCORM run-time documents it).
 export function findAPI(win, global) {
   const search = (start) => {

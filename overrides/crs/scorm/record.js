@@ -3,7 +3,7 @@
 // when an answer does not fit. launch.js writes what changed.
 import { lessonStatus } from "../model.js"
 import { questionInteraction } from "./interactions.js"
-import { VERSIONS } from "./lms.js"
+import { VERSIONS, oneLine } from "./lms.js"
 import { encode } from "./suspend.js"
 
 const questionIds = (model) => [...new Set(model.lessons.flatMap((l) => l.quizzes.flatMap((q) => q.questions)))]
@@ -60,9 +60,9 @@ export function interactions(model, keys, get, version, entryTime) {
       id,
       type: long ? "long-fill-in" : "fill-in",
       patterns: [],
-      response: text.slice(0, limits.reflection),
+      response: oneLine(text).slice(0, limits.reflection),
       result: "neutral",
-      description: long ? String(prompt).slice(0, 250) : undefined,
+      description: long ? oneLine(String(prompt).replace(/\s+/g, " ").trim()).slice(0, 250) : undefined,
       time: stamp(entryTime("reflection", id)),
     })
   }
@@ -95,7 +95,7 @@ export function notes(model, get, version, commentsLeft, suspendLeft) {
   const out = {}
   const add = (id, text) => (out[id] ??= []).push(text)
   for (const { id } of prompts(model)) {
-    const length = textOf(get, id).length
+    const length = oneLine(textOf(get, id)).length
     if (length > limits.reflection) {
       if (limits.comments && !commentsLeft.includes(id)) add(id, NOTES.short(limits.reflection))
       else add(id, NOTES.cut(limits.reflection))
