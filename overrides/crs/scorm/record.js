@@ -34,19 +34,13 @@ export function progress(model, get) {
 // Status words; a passed (or completed) attempt stays so whatever happens on a revisit.
 export function statuses(version, { raw, complete }, mastery, prior) {
   const verdict = raw >= mastery ? "passed" : "failed"
-  if (version === "1.2") {
-    return [prior[0] === "passed" ? "passed" : complete ? verdict : "incomplete"]
-  }
-  return [
-    complete || prior[0] === "completed" ? "completed" : "incomplete",
-    prior[1] === "passed" ? "passed" : complete ? verdict : "unknown",
-  ]
+  return VERSIONS[version].statuses({ complete, verdict, prior })
 }
 
 // Every interaction the module has now: checked questions, then written reflections.
 // entryTime(kind, id) -> ISO time of the saved value.
 export function interactions(model, keys, get, version, entryTime) {
-  const { limits, stamp } = VERSIONS[version]
+  const { limits, stamp, fields } = VERSIONS[version]
   const out = []
   for (const id of questionIds(model)) {
     const found = questionInteraction(id, keys[id], get("quiz", id), version, limits.response)
@@ -55,14 +49,13 @@ export function interactions(model, keys, get, version, entryTime) {
   for (const { id, prompt } of prompts(model)) {
     const text = textOf(get, id)
     if (!text.trim()) continue
-    const long = version === "2004"
     out.push({
       id,
-      type: long ? "long-fill-in" : "fill-in",
+      type: fields.reflection,
       patterns: [],
       response: oneLine(text).slice(0, limits.reflection),
       result: "neutral",
-      description: long ? oneLine(String(prompt).replace(/\s+/g, " ").trim()).slice(0, 250) : undefined,
+      description: fields.description ? oneLine(String(prompt).replace(/\s+/g, " ").trim()).slice(0, 250) : undefined,
       time: stamp(entryTime("reflection", id)),
     })
   }
