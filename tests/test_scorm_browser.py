@@ -151,6 +151,7 @@ def relaunch_data(values: dict[str, str], version: str) -> dict:
                 "lesson_status": values["cmi.core.lesson_status"],
             },
             "suspend_data": values["cmi.suspend_data"],
+            "comments": values["cmi.comments"],
         }
     return {
         "entry": "resume",

@@ -236,3 +236,21 @@ def test_worst_case_suspend_data_fits_scorm_12_with_room_for_reflections(scorm_d
     # At most 60 % of the budget: the rest is for reflection answers (all of them are also in
     # cmi.comments; the ones that do not fit here are told to the learner).
     assert measured["length"] <= 0.6 * 4096, measured
+
+
+def test_answers_come_back_from_the_comments_they_were_written_to(tmp_path):
+    out = run(
+        tmp_path,
+        """
+const saved = { "r-one": "First answer.\\n\\nIts [r-two] part", "r-two": "Second [x] answer" }
+const get = (kind, id) => (kind === "reflection" ? saved[id] : undefined)
+const { text } = s.comments(MODEL, get, 4096)
+const back = s.parseComments(MODEL, text)
+console.log(JSON.stringify({ back, none: s.parseComments(MODEL, "") }))
+""",
+    )
+    assert out["back"] == {
+        "r-one": "First answer.\n\nIts [r-two] part",
+        "r-two": "Second [x] answer",
+    }
+    assert out["none"] == {}

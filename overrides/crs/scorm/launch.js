@@ -72,6 +72,9 @@ function start() {
   try {
     const state = decode(kept(names.suspend), model.course, keys)
     if (state) {
+      // Reflections too long for SCORM 1.2's suspend data come back from the comments.
+      const more = limits.comments ? record.parseComments(model, lms.get("cmi.comments")) : {}
+      state.reflections = { ...more, ...state.reflections }
       restore(state)
       // Interactions the LMS did not keep are written again at the next free index.
       slots = Object.fromEntries(Object.entries(state.slots).filter(([, n]) => n < count))

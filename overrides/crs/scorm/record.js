@@ -76,6 +76,17 @@ export function comments(model, get, limit) {
   return { text, left }
 }
 
+// The answers in comments written by comments(), by prompt id: a block starts at a known id.
+export function parseComments(model, text) {
+  const ids = prompts(model).map((p) => p.id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+  if (!text || !ids.length) return {}
+  const start = new RegExp(`(?:^|\n\n)\\[(${ids.join("|")})\\] `, "g")
+  const found = [...text.matchAll(start)]
+  return Object.fromEntries(
+    found.map((m, i) => [m[1], text.slice(m.index + m[0].length, found[i + 1]?.index ?? text.length)]),
+  )
+}
+
 const NOTES = {
   short: (n) => `In the LMS's report of your answers your tutor sees the first ${n.toLocaleString("en")} characters of this answer; the rest is in the comments the LMS keeps for them.`,
   cut: (n) => `This answer is longer than the LMS keeps (${n.toLocaleString("en")} characters): your tutor sees its beginning there. The whole answer stays in this browser and in your workspace export: send that to your tutor.`,
