@@ -77,13 +77,9 @@ def outline_from_summary(summary: dict) -> Outline:
 
 def load_outline(project: Path = ROOT) -> Outline:
     """The course of a project folder (its mkdocs.yml), read and checked as the build does."""
-    from mkdocs.config import load_config
+    from crs import model
 
-    from crs import site
-
-    config = load_config(str(Path(project) / "mkdocs.yml"))
-    state = site.load(config)
-    return outline_from_summary(site.course_json(state))
+    return outline_from_summary(model.load(Path(project)).summary())
 
 
 # --------------------------------------------------------------------------------------------

@@ -12,11 +12,12 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from crs.course import Course, Page
+from crs.course import Page
+from crs.coursetext import CourseText
+from crs.model import CourseModel
 from crs.questiontypes import entry_for
 from crs.questiontypes.base import KeyLine, Question
 from crs.quizzes import Quiz, render_quiz
-from crs.safehtml import markdown_block, markdown_inline, render_markdown_safely
 from crs.templating import render
 from crs.workspace import prompt_html
 
@@ -24,9 +25,9 @@ from crs.workspace import prompt_html
 SESSION_MINUTES = 90
 
 
-def answer_key(question: Question) -> list[KeyLine]:
+def answer_key(question: Question, text: CourseText) -> list[KeyLine]:
     """The key of one question as lines a tutor reads."""
-    return entry_for(question).key_lines(question, markdown_inline, markdown_block)
+    return entry_for(question).key_lines(question, text.inline, text.block)
 
 
 def key_text(question: Question) -> list[str]:
@@ -59,37 +60,38 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def _question_view(question: Question, link: Callable[[str], str]) -> dict:
+def _question_view(question: Question, text: CourseText, link: Callable[[str], str]) -> dict:
     source_url = question.source_page[: -len(".md")] + ".html"
     return {
         "id": question.id,
         "type": question.type,
-        "prompt": markdown_inline(question.prompt),
-        "key": answer_key(question),
-        "explanation": markdown_block(question.explanation),
+        "prompt": text.inline(question.prompt),
+        "key": answer_key(question, text),
+        "explanation": text.block(question.explanation),
         "source_href": link(f"{source_url}#{question.source_anchor}"),
         "source_label": f"{question.source_page}#{question.source_anchor}",
         "quote": question.source_quote,
     }
 
 
-def _quiz_view(quiz: Quiz, link: Callable[[str], str]) -> dict:
+def _quiz_view(quiz: Quiz, text: CourseText, link: Callable[[str], str]) -> dict:
     return {
         "id": quiz.id,
         "title": quiz.title,
-        "questions": [_question_view(q, link) for q in quiz.questions],
+        "questions": [_question_view(q, text, link) for q in quiz.questions],
     }
 
 
-def render_guide(course: Course, link: Callable[[str], str]) -> str:
+def render_guide(model: CourseModel, link: Callable[[str], str]) -> str:
+    course, text = model.course, model.text
     lessons = [
         {
             "page": page,
             "slug": page.src[: -len(".md")].replace("/", "-"),
             "href": link(page.url),
-            "objectives": [markdown_inline(o) for o in page.objectives],
-            "keypoints": [markdown_inline(k) for k in page.keypoints],
-            "notes": [markdown_block(note.markdown) for note in page.notes],
+            "objectives": [text.inline(o) for o in page.objectives],
+            "keypoints": [text.inline(k) for k in page.keypoints],
+            "notes": [text.block(note.markdown) for note in page.notes],
             "reflections": [
                 {
                     "id": r.id,
@@ -99,7 +101,7 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
                 }
                 for r in page.reflections
             ],
-            "quizzes": [_quiz_view(quiz, link) for quiz in course.quizzes_of(page)],
+            "quizzes": [_quiz_view(quiz, text, link) for quiz in course.quizzes_of(page)],
         }
         for page in course.lessons
     ]
@@ -108,7 +110,7 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
         {
             "page": page,
             "href": link(page.url),
-            "notes": [markdown_block(n.markdown) for n in page.notes],
+            "notes": [text.block(n.markdown) for n in page.notes],
         }
         for page in course.pages
         if not page.is_lesson and page.notes
@@ -123,9 +125,10 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
     )
 
 
-def render_assignment(course: Course, link: Callable[[str], str]) -> str:
+def render_assignment(model: CourseModel, link: Callable[[str], str]) -> str:
     """The learner's assignment page: every prompt and quiz of the course, rendered once and
     hidden; overrides/crs/assignment.js reveals the ones the link names."""
+    course = model.course
     lessons = [
         {
             "page": page,
@@ -137,7 +140,7 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
             "quizzes": [
                 {
                     "id": quiz.id,
-                    "html": Markup(render_quiz(quiz, render_markdown_safely, heading_level=3)),
+                    "html": Markup(render_quiz(quiz, model.text, heading_level=3)),
                 }
                 for quiz in course.quizzes_of(page)
             ],
@@ -147,20 +150,21 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
     return render("assignment.html", lessons=lessons)
 
 
-def _handout_question(question: Question) -> dict:
+def _handout_question(question: Question, text: CourseText) -> dict:
     """A question as printed on paper: its prompt and what the learner marks or writes."""
     entry = entry_for(question)
     return {
         "id": question.id,
-        "prompt": markdown_inline(question.prompt),
+        "prompt": text.inline(question.prompt),
         "hint": entry.handout_hint(question),
-        "choices": entry.handout_choices(question, markdown_inline),
+        "choices": entry.handout_choices(question, text.inline),
     }
 
 
-def render_builder(course: Course, link: Callable[[str], str]) -> str:
+def render_builder(model: CourseModel, link: Callable[[str], str]) -> str:
     """The assignment builder (overrides/crs/tutor.js): prompts and quizzes to pick, by lesson,
     and the printable handout of every one of them, shown for the ones picked."""
+    course = model.course
     lessons = [
         {
             "page": page,
@@ -173,7 +177,7 @@ def render_builder(course: Course, link: Callable[[str], str]) -> str:
                 {
                     "id": quiz.id,
                     "title": quiz.title,
-                    "questions": [_handout_question(q) for q in quiz.questions],
+                    "questions": [_handout_question(q, model.text) for q in quiz.questions],
                 }
                 for quiz in course.quizzes_of(page)
             ],

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import markdown
 from markupsafe import Markup
 
-from crs.course import Course
+from crs.model import CourseModel
 from crs.templating import render
 
 
@@ -21,7 +21,8 @@ def prompt_html(text: str) -> Markup:
     return Markup(markdown.markdown(text, extensions=extensions))
 
 
-def render_workspace(course: Course, link: Callable[[str], str]) -> str:
+def render_workspace(model: CourseModel, link: Callable[[str], str]) -> str:
+    course = model.course
     lessons = [
         {
             "src": page.src,

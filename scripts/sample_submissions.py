@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crs import site, submissions  # noqa: E402
+from crs import model, submissions  # noqa: E402
 from crs.questiontypes import entry_for  # noqa: E402
 
 OUT = ROOT / submissions.SAMPLE_CLASS
@@ -81,7 +81,7 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
     return {
         "format": submissions.FORMAT,
         "schema": submissions.FORMAT_VERSION,
-        "course": site.COURSE_ID,
+        "course": model.COURSE_ID,
         "version": "sample",
         "exported_at": STAMP,
         "answers": answers,
@@ -93,9 +93,7 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
 
 
 def write_sample(out: Path, project: Path = ROOT) -> list[Path]:
-    from mkdocs.config import load_config
-
-    state = site.load(load_config(str(project / "mkdocs.yml")))
+    state = model.load(project)
     prompts = [r.id for r in state.course.reflections]
     quizzes = [q for page in state.course.lessons for q, _ in page.quiz_uses]
     assignment = {

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
-from mkdocs.config import load_config
 
-from crs import course, site, tutor
+from crs import course, model, tutor
 from crs.grounding import normalize_quote
 
 
@@ -26,7 +25,7 @@ def text_of(page_html: str) -> str:
 @pytest.fixture(scope="session")
 def the_course() -> course.Course:
     """The course as the build reads it (nav order, quizzes loaded and checked)."""
-    return site.load(load_config(str(ROOT / "mkdocs.yml"))).course
+    return model.load(ROOT).course
 
 
 @pytest.fixture(scope="session")

@@ -47,10 +47,10 @@ def test_notebook_cache_follows_the_sample_class_and_drops_old_results(tmp_path)
     sample.mkdir(parents=True)
     (sample / "a.json").write_text("{}", encoding="utf-8")
     state = SimpleNamespace(version="v1")
-    first = site.notebook_cache_dir(tmp_path, state)
+    first = site.prepare_notebook_cache(tmp_path, state)
     first.mkdir(parents=True)
-    assert site.notebook_cache_dir(tmp_path, state) == first
+    assert site.prepare_notebook_cache(tmp_path, state) == first
     (sample / "b.json").write_text("{}", encoding="utf-8")
-    second = site.notebook_cache_dir(tmp_path, state)
+    second = site.prepare_notebook_cache(tmp_path, state)
     assert second != first and not first.exists()
-    assert site.notebook_cache_dir(tmp_path, SimpleNamespace(version="v2")) != second
+    assert site.prepare_notebook_cache(tmp_path, SimpleNamespace(version="v2")) != second

@@ -1,5 +1,7 @@
+"""python -m crs.exports: what scripts/export runs."""
+
 import sys
 
-from crs.exports import main
+from crs.exports.formats import main
 
 sys.exit(main())

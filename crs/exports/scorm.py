@@ -28,8 +28,9 @@ from urllib.parse import quote
 
 from mkdocs.utils.yaml import yaml_load
 
-from crs import pdf, site
+from crs import pdf
 from crs.errors import CourseError
+from crs.model import COURSE_ID, CourseModel
 from crs.templating import render
 
 LAUNCH = "scorm.html"
@@ -51,7 +52,7 @@ class Version:
 
     @property
     def filename(self) -> str:
-        return f"{site.COURSE_ID}-{self.suffix}.zip"
+        return f"{COURSE_ID}-{self.suffix}.zip"
 
 
 VERSIONS = {
@@ -223,7 +224,7 @@ def package(config_file: Path, built: Path, fmt: str, out: Path) -> Path:
             (site_dir / name).unlink(missing_ok=True)
         write_launch(site_dir, version, mastery, title)
         (site_dir / MANIFEST).write_text(
-            manifest(site_dir, version, mastery, title, site.COURSE_ID), encoding="utf-8"
+            manifest(site_dir, version, mastery, title, COURSE_ID), encoding="utf-8"
         )
         return zip_package(site_dir, schemas, out / version.filename)
 
@@ -242,9 +243,11 @@ def learner_site(config_file: Path) -> Path:
 
 
 def writer(fmt: str):
-    def write(config_file: Path, out: Path) -> Path:
-        mastery_score(config_file)  # a bad pass mark stops before the slow build
-        return package(config_file, learner_site(config_file), fmt, out)
+    """The FORMATS entry (crs/exports/formats.py) of one SCORM version."""
 
-    write.__doc__ = f"dist/{VERSIONS[fmt].filename}"
+    def write(course: CourseModel, out_dir: Path) -> Path:
+        config_file = course.project.root / "mkdocs.yml"
+        mastery_score(config_file)  # a bad pass mark stops before the slow build
+        return package(config_file, learner_site(config_file), fmt, Path(out_dir))
+
     return write

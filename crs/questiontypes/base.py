@@ -163,3 +163,13 @@ class QuestionType:
     def sample_response(self, q: Question, right: bool, rng) -> Any:
         """A plausible response, right or wrong as asked (the labelled SAMPLE class)."""
         raise NotImplementedError
+
+    # Quiz-bank exports: one method per format, writing this type's part of a question through
+    # the format's writer `out` (crs/exports/<format>.py owns escaping, categories and files).
+    def gift(self, q: Question, out) -> None:
+        """The answers of a GIFT question (out: crs.exports.gift.GiftQuestion)."""
+        raise NotImplementedError
+
+    def moodle_xml(self, q: Question, out) -> None:
+        """This type's part of a Moodle XML question (out: crs.exports.moodle_xml.XmlQuestion)."""
+        raise NotImplementedError

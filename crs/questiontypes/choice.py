@@ -59,6 +59,16 @@ class Single(_Choice):
         pool = [o for o in q.options if o.correct == right] or list(q.options)
         return key_of(rng.choice(pool).text)
 
+    # Quiz-bank exports (crs/exports/): `out` is the format's writer for this one question.
+    def gift(self, q, out):
+        for o in q.options:
+            out.choice("=" if o.correct else "~", out.inline(o.text), out.block(o.feedback))
+
+    def moodle_xml(self, q, out):
+        out.multichoice(single=True)
+        for o in q.options:
+            out.answer("100" if o.correct else "0", out.inline(o.text), out.block(o.feedback))
+
 
 class Multiple(_Choice):
     name = "multiple"
@@ -82,3 +92,16 @@ class Multiple(_Choice):
             wrong = [key_of(o.text) for o in q.options if not o.correct]
             keys = keys[:-1] + wrong[:1] if wrong else keys[:-1] or keys
         return keys
+
+    # Quiz-bank exports (crs/exports/): `out` is the format's writer for this one question.
+    # Grades from Moodle's list: right options share +100, wrong ones -100.
+    def gift(self, q, out):
+        grades = out.weights([o.correct for o in q.options], q.line_of("options"))
+        for o, grade in zip(q.options, grades, strict=True):
+            out.choice(f"~%{grade}%", out.inline(o.text), out.block(o.feedback))
+
+    def moodle_xml(self, q, out):
+        out.multichoice(single=False)
+        grades = out.weights([o.correct for o in q.options], q.line_of("options"))
+        for o, grade in zip(q.options, grades, strict=True):
+            out.answer(grade, out.inline(o.text), out.block(o.feedback))

@@ -82,3 +82,26 @@ class Classify(QuestionType):
             others = [key_of(c) for c in q.categories if key_of(c) != answer[first]]
             answer[first] = others[0]
         return answer
+
+    # Quiz-bank exports (crs/exports/): `out` is the format's writer for this one question.
+    # A matching question whose answers repeat (one per category). Matching has no feedback per
+    # pair, so why each item belongs goes into the general feedback.
+    def gift(self, q, out):
+        for item in q.items:
+            out.match(out.inline(item.text), item.category)
+        out.add_feedback(self._why_each_item(q, out))
+
+    def moodle_xml(self, q, out):
+        out.kind("matching")
+        out.value("shuffleanswers", "true")
+        for item in q.items:
+            out.subquestion(out.inline(item.text), item.category)
+        out.add_feedback(self._why_each_item(q, out))
+
+    def _why_each_item(self, q, out) -> str:
+        rows = "".join(
+            f"<li>{out.inline(item.text)} — <em>{Markup.escape(item.category)}</em>: "
+            f"{out.inline(item.feedback)}</li>"
+            for item in q.items
+        )
+        return f"<ul>{rows}</ul>"

@@ -82,3 +82,18 @@ class FillIn(QuestionType):
 
     def sample_response(self, q, right, rng):
         return q.answers[0] if right else "not sure"
+
+    # Quiz-bank exports (crs/exports/): `out` is the format's writer for this one question.
+    # Moodle's short answer: every accepted answer at 100%, case ignored, and the hint as the
+    # feedback of "*", its wildcard for any other response.
+    def gift(self, q, out):
+        for answer in q.answers:
+            out.short(out.shortanswer(answer))
+        out.short("*", grade="0", feedback=out.block(q.feedback))
+
+    def moodle_xml(self, q, out):
+        out.kind("shortanswer")
+        out.value("usecase", "0")
+        for answer in q.answers:
+            out.answer("100", out.shortanswer(answer), html=False)
+        out.answer("0", "*", out.block(q.feedback), html=False)

@@ -59,3 +59,29 @@ class Order(QuestionType):
     def sample_response(self, q, right, rng):
         order = self.correct_response(q)
         return order if right else order[1:] + order[:1]
+
+    # Quiz-bank exports (crs/exports/): `out` is the format's writer for this one question.
+    def gift(self, q, out):
+        out.comment(
+            "order question: GIFT has no core ordering type, so each item is matched to its "
+            "position (1st, 2nd, ...); Moodle XML exports it as an ordering question"
+        )
+        for position, item in enumerate(q.items, start=1):
+            out.match(out.inline(item.text), out.ordinal(position))
+
+    def moodle_xml(self, q, out):
+        # Core ordering (Moodle 4.4+): answers in the correct order, their fractions the
+        # positions; all items shown, one mark share per item in its right place (as GIFT's
+        # matching grades it).
+        out.kind("ordering")
+        for tag, value in (
+            ("layouttype", "VERTICAL"),
+            ("selecttype", "ALL"),
+            ("selectcount", str(len(q.items))),
+            ("gradingtype", "ABSOLUTE_POSITION"),
+            ("showgrading", "SHOW"),
+            ("numberingstyle", "none"),
+        ):
+            out.value(tag, value)
+        for position, item in enumerate(q.items, start=1):
+            out.answer(str(position), out.inline(item.text))

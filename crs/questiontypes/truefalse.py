@@ -41,3 +41,15 @@ class TrueFalse(QuestionType):
 
     def sample_response(self, q, right, rng):
         return q.answer if right else not q.answer
+
+    # Quiz-bank exports (crs/exports/): `out` is the format's writer for this one question.
+    def gift(self, q, out):
+        right, wrong = ("true", "false") if q.answer else ("false", "true")
+        out.true_false(q.answer, out.block(q.feedback[wrong]), out.block(q.feedback[right]))
+
+    def moodle_xml(self, q, out):
+        out.kind("truefalse")
+        out.penalty = "1"  # a second try at true/false earns nothing, as Moodle's own default
+        for key, _, value in _CHOICES:
+            grade = "100" if value == q.answer else "0"
+            out.answer(grade, key, out.block(q.feedback[key]), html=False)
