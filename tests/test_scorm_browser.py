@@ -305,3 +305,25 @@ def test_outside_an_lms_the_launch_page_opens_the_course(page, lms_url):
     page.goto(f"{lms_url}/pkg12/scorm.html")
     expect(page).to_have_url(re.compile(r"/pkg12/index\.html$"))
     expect(page.locator("[data-crs-lessons]")).to_be_visible()
+
+
+def test_typing_waits_and_a_hidden_page_commits(page, lms_url):
+    page.goto(f"{lms_url}/harness.html?v=1.2")
+    frame = course(page)
+    frame.locator(".md-footer__link--next").click()
+    field = frame.locator("[data-crs-reflection] textarea").first
+    commits = "() => window.lmsCalls.filter((c) => c.name === 'LMSCommit').length"
+    page.wait_for_function(f"() => ({commits})() >= 1")  # the first sync on launch
+    before = page.evaluate(commits)
+    for text in ("Th", "This is", "This is what I think."):
+        field.fill(text)
+        page.wait_for_timeout(700)  # past the reflection's own save delay
+    assert page.evaluate(commits) == before  # no commit per keystroke or per save
+    launch = next(f for f in page.frames if f.url.endswith("/scorm.html"))
+    launch.evaluate(
+        "() => { Object.defineProperty(document, 'hidden', { value: true });"
+        " document.dispatchEvent(new Event('visibilitychange')) }"
+    )
+    page.wait_for_function(f"() => ({commits})() > {before}")
+    values = scorm_lms.last_values(calls(page), "1.2")
+    assert "This is what I think." in values["cmi.comments"]
