@@ -32,6 +32,8 @@ KIT_ENTRY = Path("overrides", "crs", "collate-kit.js")
 ZIP_NAME = "class-summary-notebook.zip"
 ZIP_FOLDER = "class-summary-notebook"
 GUIDE = "tutor/index.html"
+# Where the notebook finds the unpacked download when the site build runs it (else: beside it).
+KIT_ENV = "CRS_NOTEBOOK_KIT"
 
 
 def outline(

@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from crs import (
     bibliography,
+    collation,
     course,
     data,
     glossary,
@@ -25,7 +26,6 @@ from crs import (
     quizzes,
     safehtml,
     shortcodes,
-    submissions,
     tutor,
     workspace,
 )
@@ -54,6 +54,7 @@ MARKER_BUNDLES = {
     "assignment": "assignment",
     "tutor-guide": "tutor",
     "assignment-builder": "tutor",
+    "class-summary": "tutor",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 
@@ -65,6 +66,8 @@ class SiteState:
     terms: list
     version: str
     warnings: list[str] = field(default_factory=list)
+    # The course as the class summary page and the notebook download read it (crs.collation).
+    outline: dict = field(default_factory=dict)
 
 
 def project_paths(config) -> dict[str, Path]:
@@ -124,7 +127,12 @@ def load(config) -> SiteState:
     summary = course.summary(the_course, COURSE_ID, "")
     version = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:12]
     return SiteState(
-        the_course, references, data.glossary(paths["data"]), version, [str(w) for w in unused]
+        the_course,
+        references,
+        data.glossary(paths["data"]),
+        version,
+        [str(w) for w in unused],
+        collation.outline(the_course, COURSE_ID, version, config.site_name, config.site_url or ""),
     )
 
 
@@ -154,6 +162,7 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
         "tutor-guide": lambda: tutor.render_guide(state.course, link),
         "assignment-builder": lambda: tutor.render_builder(state.course, link),
         "assignment": lambda: tutor.render_assignment(state.course, link),
+        "class-summary": lambda: collation.render_summary(state.outline, link),
     }
     text = shortcodes.expand(text, label, renderers, first_line=first_line)
     text = bibliography.expand_citations(text, src, state.references, first_line=first_line)
@@ -182,16 +191,21 @@ def served_pdfs(root: Path) -> list[tuple[str, Path]]:
     return [(f"downloads/{pdf.name}", pdf) for pdf in sorted((root / SERVED_PDFS).glob("*.pdf"))]
 
 
-def notebook_cache_dir(root: Path, state: SiteState) -> Path:
+# The notebook download, unpacked: the tutor notebook runs against it at build time, and the
+# build zips it into downloads/.
+NOTEBOOK_KIT = Path(".cache", "notebook-kit")
+
+
+def notebook_kit(root: Path, state: SiteState) -> Path:
+    return collation.build_kit(root, state.outline, root / NOTEBOOK_KIT)
+
+
+def notebook_cache_dir(root: Path, kit: Path) -> Path:
     """Where mkdocs-jupyter keeps the executed tutor notebook. It keys its cache on the notebook
-    alone, but the output also depends on the sample class, the collation code and the course's
-    prompts and quizzes: the folder is named after those, so a change to any runs it again
-    (older folders are removed)."""
-    digest = hashlib.sha256(state.version.encode())
-    inputs = sorted(p for p in (root / submissions.SAMPLE_CLASS).rglob("*") if p.is_file())
-    for path in [*inputs, Path(submissions.__file__)]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    current = root / ".cache" / "mkdocs-jupyter" / digest.hexdigest()[:16]
+    alone, but the output also depends on what the notebook reads (the collation code, the
+    outline, the sample class): the folder is named after all of the unpacked download, so a
+    change to any runs it again (older folders are removed)."""
+    current = root / ".cache" / "mkdocs-jupyter" / collation.kit_digest(kit)[:16]
     for stale in current.parent.glob("*") if current.parent.is_dir() else ():
         if stale != current:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
