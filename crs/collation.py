@@ -18,8 +18,6 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from markupsafe import Markup
-
 from crs.course import Course
 from crs.errors import CourseError
 from crs.templating import render
@@ -81,10 +79,11 @@ def outline(
 
 
 def render_summary(data: dict, link: Callable[[str], str]) -> str:
-    """The Class summary page (overrides/crs/summary.js brings it to life)."""
+    """The Class summary page (overrides/crs/summary.js brings it to life). The outline rides in
+    an attribute: instant navigation re-runs every <script> of a page, JSON ones too."""
     return render(
         "class-summary.html",
-        outline=Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/")),
+        outline=json.dumps(data, ensure_ascii=False),
         site_root=link("index.html"),
         download=link(f"downloads/{ZIP_NAME}"),
     )

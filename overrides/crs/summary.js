@@ -31,7 +31,7 @@ function section(title, id, ...body) {
 }
 
 function mountSummary(el) {
-  const outline = JSON.parse(el.querySelector("[data-crs-outline]").textContent)
+  const outline = JSON.parse(el.dataset.crsOutline)
   const root = new URL(el.dataset.crsSiteRoot, location.href)
   const link = (path, text, label) => h("a", { href: new URL(path, root).href, "aria-label": label }, text)
   const prompts = new Map(outline.prompts.map((p) => [p.id, p]))
@@ -67,7 +67,7 @@ function mountSummary(el) {
       chosenPrompt = select.value
       const prompt = prompts.get(chosenPrompt)
       box.replaceChildren(
-        h("blockquote", {}, prompt.text, " ", link(prompt.href, "Open in the lesson", `Open prompt ${prompt.id} in the lesson`)),
+        h("blockquote", {}, prompt.text, " ", link(prompt.href, "Open in the lesson")),
         h("ol", { class: "crs-summary__answer-list" }, answersTo(summary, chosenPrompt).map((a) =>
           h("li", { class: `crs-summary__answer${a.text.trim() ? "" : " crs-summary__answer--empty"}` },
             h("p", { class: "crs-summary__answer-who" }, h("strong", {}, a.learner), ` · ${plural(a.words, "word")}`),
@@ -108,7 +108,7 @@ function mountSummary(el) {
         table("Learners by share of quiz questions correct", ["Score", "Learners"], s.scores.map((b) => [`${b.from}–${b.to}%`, String(b.count)]))))
       const keyed = (list, caption) => table(caption, ["Question", "Quiz", "Wrong", "Unanswered", "Correct", "Asked", "Answer key"], list.map((q) => [
         link(questions.get(q.id).href, q.id, `${q.id}: open its lesson section`), questions.get(q.id).quiz, String(q.wrong), String(q.unanswered), String(q.correct), String(q.asked),
-        link(questions.get(q.id).key, "Key in the tutor guide", `Answer key of ${q.id} in the tutor guide`),
+        link(questions.get(q.id).key, "Answer key", `Answer key of ${q.id}, in the tutor guide`),
       ]))
       out.push(section("Most-missed questions", "crs-summary-missed",
         h("p", {}, "Missed: checked and not right, or the answer was shown. Each question links to the lesson section that teaches it."),
