@@ -46,6 +46,8 @@ BUNDLES = {
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
+    "summary.js": "summary.js",
+    "summary.css": "summary.css",
 }
 # Marker -> the page bundle whose code brings the rendered component to life.
 MARKER_BUNDLES = {
@@ -54,8 +56,11 @@ MARKER_BUNDLES = {
     "assignment": "assignment",
     "tutor-guide": "tutor",
     "assignment-builder": "tutor",
-    "class-summary": "tutor",
+    "class-summary": "summary",
 }
+# A page bundle that stands in for another on that one's pages: the class summary is a tutor page
+# whose code alone is too large to load on every tutor page.
+REPLACES = {"summary": "tutor"}
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 
 
@@ -219,7 +224,7 @@ def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str
     bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
     for name, line in sorted(shortcodes.markers(markdown, first_line).items(), key=lambda m: m[1]):
         needed = MARKER_BUNDLES.get(name)
-        if needed and bundle and needed != bundle:
+        if needed and bundle and needed != bundle and REPLACES.get(needed) != bundle:
             raise CourseError(
                 f"docs/{src}",
                 line,

@@ -110,7 +110,7 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
     download.save_as(submitted)
     page.goto(f"{site_url}/tutor/summary.html")
     page.set_input_files("#crs-summary-files", str(submitted))
-    who = page.locator("#crs-summary-who + div table")
+    who = page.locator("#crs-summary-who + .crs-summary__scroll table")
     expect(who.locator("tbody tr")).to_have_count(1)
     expect(who).to_contain_text("Test Learner")
     expect(page.locator("#crs-summary-problems")).to_have_count(0)

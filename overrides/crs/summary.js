@@ -1,6 +1,7 @@
-// The Class summary tutor page (crs/templates/class-summary.html): the tutor chooses or drops
-// learners' submission files; they are read here, in the browser (nothing is uploaded or kept),
-// and summarised by collate.js, the rules the notebook download runs too.
+// Entry of assets/crs/summary.js, loaded only on the Class summary tutor page, in place of the
+// tutor bundle (crs/templates/class-summary.html). The tutor chooses or drops learners' submission
+// files; they are read here, in the browser (nothing is uploaded or kept), and summarised by
+// collate.js, the rules the notebook download runs too.
 import { barChart } from "./charts.js"
 import { collate } from "./collate.js"
 import { answersTo, late, percent, toCSV, toMarkdown } from "./collate-export.js"
@@ -18,8 +19,9 @@ async function readFile(file) {
   }
 }
 
+// A wide table scrolls inside its own box, which takes focus so the keyboard can scroll it too.
 function table(caption, head, rows) {
-  return h("div", { class: "md-typeset__table" }, h("table", {},
+  return h("div", { class: "crs-summary__scroll", tabindex: "0", role: "region", "aria-label": caption }, h("table", {},
     h("caption", {}, caption),
     h("thead", {}, h("tr", {}, head.map((text) => h("th", { scope: "col" }, text)))),
     h("tbody", {}, rows.map((row) => h("tr", {}, row.map((text, i) => (i === 0 ? h("th", { scope: "row" }, text) : h("td", {}, text)))))),

@@ -1,10 +1,8 @@
 // Entry of assets/crs/tutor.js, loaded only on tutor pages (front matter `tutor: true`, or
-// docs/tutor/.meta.yml), so learner pages never download it. Three components: "Copy link" buttons
-// in the tutor guide, the assignment builder (crs/templates/assignment-builder.html) and the
-// class summary (summary.js, which registers itself).
+// docs/tutor/.meta.yml), so learner pages never download it. Two components: "Copy link" buttons
+// in the tutor guide, and the assignment builder (crs/templates/assignment-builder.html).
 import { LIMITS, decode, encode, slug } from "./assignments.js"
 import { course, h, plural, register, say as announce } from "./shared.js"
-import "./summary.js"
 
 async function copyText(text, fallbackInput) {
   try {
