@@ -190,7 +190,14 @@ def test_guide_copy_link_copies_the_prompt_address(page, site_url, model, contex
 
 
 @pytest.mark.parametrize(
-    "path", ["tutor/index.html", "tutor/assignments.html", "tutor/collate.html", "assignment.html"]
+    "path",
+    [
+        "tutor/index.html",
+        "tutor/assignments.html",
+        "tutor/summary.html",
+        "tutor/collate.html",
+        "assignment.html",
+    ],
 )
 def test_tutor_pages_have_no_axe_violations(page, site_url, model, path):
     prompt = model["lessons"][0]["reflections"][0]["id"]
