@@ -56,3 +56,15 @@ def test_page_bundles_share_one_storage_instance(site_dir, bundle):
     # in-memory fallback and miss same-tab changes made through crs.js.
     assert "crs.v1." not in code
     assert "crs.v1." in (site_dir / "assets" / "crs" / "crs.js").read_text(encoding="utf-8")
+
+
+def test_the_class_summary_stands_in_for_the_tutor_bundle_only():
+    assert site.page_bundle("<!-- crs:class-summary -->", {"tutor": True}, "s.md") == "summary"
+    with pytest.raises(CourseError, match="needs the summary page bundle"):
+        site.page_bundle("<!-- crs:class-summary -->", {"time": 15}, "models.md")
+    with pytest.raises(CourseError, match="needs the summary page bundle"):
+        site.page_bundle("<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {}, "t.md")
+    with pytest.raises(CourseError, match="needs the summary page bundle"):
+        site.page_bundle(
+            "<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {"tutor": True}, "t.md"
+        )
