@@ -170,13 +170,24 @@ def test_page_works_by_keyboard_alone_after_instant_navigation(page, site_url, k
 
 
 @pytest.mark.browser
-def test_page_works_from_a_file_url_with_no_network(page, site_dir, kit):
+def test_page_works_from_a_file_url_with_no_network(page, site_dir, kit, tmp_path):
     blocked: list[str] = []
     page.route("http://**/*", lambda route: (blocked.append(route.request.url), route.abort()))
     page.route("https://**/*", lambda route: (blocked.append(route.request.url), route.abort()))
     page.goto((site_dir / "tutor" / "summary.html").as_uri())
     load_sample(page, kit)
     expect(page.locator("#crs-summary-who ~ .crs-summary__scroll tbody tr")).to_have_count(8)
+    # The same files chosen again add nothing; a different file of the same name is kept too.
+    load_sample(page, kit)
+    other = tmp_path / "sample-damaged-file.json"
+    other.write_text("not JSON either", encoding="utf-8")
+    page.set_input_files("#crs-summary-files", str(other))
+    expect(page.locator("[data-crs-summary-status]")).to_contain_text(
+        "from 13 files; 5 files skipped"
+    )
+    expect(page.locator("#crs-summary-problems ~ .crs-summary__scroll")).to_contain_text(
+        "sample-damaged-file.json (2)"
+    )
     assert blocked == []
 
 
