@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from crs import bibexport, bibliography, glossary, shortcodes, tutor, workspace
+from crs import bibexport, bibliography, collation, glossary, shortcodes, tutor, workspace
 from crs.model import CourseModel
 from crs.templating import render
 
@@ -36,6 +36,7 @@ def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line
         "tutor-guide": lambda: tutor.render_guide(model, link),
         "assignment-builder": lambda: tutor.render_builder(model, link),
         "assignment": lambda: tutor.render_assignment(model, link),
+        "class-summary": lambda: collation.render_summary(collation.outline(model), link),
     }
     text = shortcodes.expand(text, label, renderers, first_line=first_line)
     text = bibliography.expand_citations(text, src, model.references, first_line=first_line)

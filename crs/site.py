@@ -7,12 +7,11 @@ crs.model.load and fills pages with crs.pages.
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 from pathlib import Path
 
-from crs import model, shortcodes, submissions
+from crs import collation, model, shortcodes
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -31,6 +30,10 @@ BUNDLES = {
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
+    "summary.js": "summary.js",
+    "summary.css": "summary.css",
+    # The launch page of the SCORM packages (crs/exports/scorm.py); no site page loads it.
+    "scorm.js": "scorm/launch.js",
 }
 # Marker -> the page bundle whose code brings the rendered component to life.
 MARKER_BUNDLES = {
@@ -39,7 +42,11 @@ MARKER_BUNDLES = {
     "assignment": "assignment",
     "tutor-guide": "tutor",
     "assignment-builder": "tutor",
+    "class-summary": "summary",
 }
+# A page bundle that stands in for another on that one's pages: the class summary is a tutor page
+# whose code alone is too large to load on every tutor page.
+REPLACES = {"summary": "tutor"}
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 
 
@@ -84,16 +91,21 @@ def served_pdfs(root: Path) -> list[tuple[str, Path]]:
     return [(f"downloads/{pdf.name}", pdf) for pdf in sorted((root / SERVED_PDFS).glob("*.pdf"))]
 
 
-def prepare_notebook_cache(root: Path, the_model: CourseModel) -> Path:
+# The notebook download, unpacked: the tutor notebook runs against it at build time, and the
+# build zips it into downloads/.
+NOTEBOOK_KIT = Path(".cache", "notebook-kit")
+
+
+def notebook_kit(root: Path, the_model: CourseModel, site_url: str) -> Path:
+    return collation.build_kit(root, collation.outline(the_model, site_url), root / NOTEBOOK_KIT)
+
+
+def prepare_notebook_cache(root: Path, kit: Path) -> Path:
     """Where mkdocs-jupyter keeps the executed tutor notebook. It keys its cache on the notebook
-    alone, but the output also depends on the sample class, the collation code and the course's
-    prompts and quizzes: the folder is named after those, so a change to any runs it again
-    (older folders are removed)."""
-    digest = hashlib.sha256(the_model.version.encode())
-    inputs = sorted(p for p in (root / submissions.SAMPLE_CLASS).rglob("*") if p.is_file())
-    for path in [*inputs, Path(submissions.__file__)]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    current = root / ".cache" / "mkdocs-jupyter" / digest.hexdigest()[:16]
+    alone, but the output also depends on what the notebook reads (the collation code, the
+    outline, the sample class): the folder is named after all of the unpacked download, so a
+    change to any runs it again (older folders are removed)."""
+    current = root / ".cache" / "mkdocs-jupyter" / collation.kit_digest(kit)[:16]
     for stale in current.parent.glob("*") if current.parent.is_dir() else ():
         if stale != current:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
@@ -103,17 +115,20 @@ def prepare_notebook_cache(root: Path, the_model: CourseModel) -> Path:
 def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
     """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
     matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
-    whose styles cover the notebook."""
+    whose styles cover the notebook (or, on the class summary page, the bundle standing in)."""
     bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
+    chosen = False  # by a marker, rather than by the front matter
     for name, line in sorted(shortcodes.markers(markdown, first_line).items(), key=lambda m: m[1]):
         needed = MARKER_BUNDLES.get(name)
-        if needed and bundle and needed != bundle:
+        stands_in = not chosen and REPLACES.get(needed) == bundle
+        if needed and bundle and needed != bundle and not stands_in:
             raise CourseError(
                 f"docs/{src}",
                 line,
                 f"marker 'crs:{name}' needs the {needed} page bundle, but this page already "
                 f"loads the {bundle} bundle; put these components on separate pages",
             )
+        chosen = chosen or bool(needed)
         bundle = needed or bundle
     return bundle
 
