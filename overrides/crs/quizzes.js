@@ -7,6 +7,7 @@ import { read, remove, subscribe, write } from "./storage.js"
 
 const KIND = "quiz"
 const MULTI_PART = new Set(["multiple", "classify", "order"])
+export const MISSED = "missed"
 
 // ---------------------------------------------------------------------------------------------
 // Pure part
@@ -30,7 +31,8 @@ export function emptyState() {
 }
 
 // Whether a response is complete enough to check, and how right it is. `parts` maps an option
-// or item key to whether that part is right (only parts the learner touched, for choices).
+// or item key to whether that part is right (only parts the learner touched, for choices), or to
+// MISSED for a correct option of a multiple-choice question left unticked.
 export function grade(key, response) {
   switch (key.type) {
     case "single": {
@@ -50,6 +52,7 @@ export function grade(key, response) {
       for (const [optionKey, option] of Object.entries(key.options)) {
         if (chosen.has(optionKey) === option.correct) right += 1
         if (chosen.has(optionKey)) parts[optionKey] = option.correct
+        else if (option.correct) parts[optionKey] = MISSED
       }
       return result(chosen.size > 0, right, Object.keys(key.options).length, parts)
     }
@@ -167,8 +170,11 @@ export function revealed(state, key) {
 
 export function verdict(type, graded) {
   if (graded.correct) return "Correct."
-  if (MULTI_PART.has(type)) return `Not quite: ${graded.right} of ${graded.total} right.`
-  return "Not quite."
+  if (!MULTI_PART.has(type)) return "Not quite."
+  const summary = `Not quite: ${graded.right} of ${graded.total} right.`
+  const missed = Object.values(graded.parts).filter((part) => part === MISSED).length
+  if (!missed) return summary
+  return `${summary} ${missed} correct ${missed === 1 ? "option" : "options"} not ticked.`
 }
 
 export function unansweredMessage(type) {
@@ -309,6 +315,7 @@ function mountQuestion(fieldset, key, announce, updateScore) {
       return correct ? ["Answer", feedback] : null
     }
     if (right === undefined) return null
+    if (right === MISSED) return ["Correct, but not ticked", ""]
     if (type === "order") return [right ? "Right place" : "Wrong place", ""]
     if (type === "classify") return right ? ["Right", feedback] : ["Not in this category", ""]
     return [right ? "Right" : "Not right", feedback]
@@ -326,9 +333,11 @@ function mountQuestion(fieldset, key, announce, updateScore) {
       const partKey = holder.dataset.crsOption ?? holder.dataset.crsItem
       const feedbackEl = holder.querySelector("[data-crs-feedback]")
       const shown = state.checked ? partFeedback(partKey, graded.parts[partKey]) : null
+      const missed = !state.revealed && graded.parts[partKey] === MISSED
       const mark = shown?.[0].startsWith("Right") || shown?.[0].startsWith("Answer")
       holder.classList.toggle("crs-is-right", Boolean(shown) && mark)
-      holder.classList.toggle("crs-is-wrong", Boolean(shown) && !mark)
+      holder.classList.toggle("crs-is-missed", Boolean(shown) && missed)
+      holder.classList.toggle("crs-is-wrong", Boolean(shown) && !mark && !missed)
       if (feedbackEl) setFeedback(feedbackEl, shown)
     }
 
