@@ -151,7 +151,7 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
             state.terms, src, {page.src: page.title for page in state.course.pages}
         ),
         "workspace": lambda: workspace.render_workspace(state.course, link),
-        "tutor-guide": lambda: tutor.render_guide(state.course, link),
+        "tutor-guide": lambda: tutor.render_guide(state.course, link, src),
         "assignment-builder": lambda: tutor.render_builder(state.course, link),
         "assignment": lambda: tutor.render_assignment(state.course, link),
     }

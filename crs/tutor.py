@@ -8,12 +8,14 @@ crs/templates/tutor-guide.html and crs/templates/assignment.html.
 from __future__ import annotations
 
 import math
+import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from crs.course import Course, Page
+from crs.course import Course, InstructorNote, Page
 from crs.quizzes import Question, Quiz, render_quiz, shuffled_order
 from crs.safehtml import markdown_block, markdown_inline, render_markdown_safely
 from crs.templating import render
@@ -130,7 +132,29 @@ def _quiz_view(quiz: Quiz, link: Callable[[str], str]) -> dict:
     }
 
 
-def render_guide(course: Course, link: Callable[[str], str]) -> str:
+# An inline Markdown link or image target that is a page of the site: `](models.md#x)`.
+_PAGE_LINK = re.compile(r"(\]\()(?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+?\.md)(?=[#)\s])")
+
+
+def note_markdown(note: InstructorNote, guide_src: str) -> str:
+    """A note's Markdown as written, its page links made relative to the guide. The guide page
+    renders it with md_in_html, so it goes through the same pipeline as the lesson it came from
+    (citations, glossary, every extension of mkdocs.yml) and MkDocs checks its links."""
+    from_dir = posixpath.dirname(note.page.removeprefix("docs/"))
+    to_dir = posixpath.dirname(guide_src) or "."
+
+    def relink(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(from_dir, match[2]))
+        return match[1] + posixpath.relpath(target, to_dir)
+
+    return _PAGE_LINK.sub(relink, note.markdown)
+
+
+def render_guide(course: Course, link: Callable[[str], str], guide_src: str) -> str:
+    def notes(page: Page) -> list[str]:
+        # Markup: Markdown for the page pipeline, not text to escape here.
+        return [Markup(note_markdown(note, guide_src)) for note in page.notes]
+
     lessons = [
         {
             "page": page,
@@ -138,7 +162,7 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
             "href": link(page.url),
             "objectives": [markdown_inline(o) for o in page.objectives],
             "keypoints": [markdown_inline(k) for k in page.keypoints],
-            "notes": [markdown_block(note.markdown) for note in page.notes],
+            "notes": notes(page),
             "reflections": [
                 {
                     "id": r.id,
@@ -157,7 +181,7 @@ def render_guide(course: Course, link: Callable[[str], str]) -> str:
         {
             "page": page,
             "href": link(page.url),
-            "notes": [markdown_block(n.markdown) for n in page.notes],
+            "notes": notes(page),
         }
         for page in course.pages
         if not page.is_lesson and page.notes
