@@ -160,6 +160,5 @@ def render_activity(
         title=activity.title,
         extent=extent,
         href=links[0] if links else "",
-        note=activity.note,
         references_href=references_href or "",
     )

@@ -134,6 +134,12 @@ class Editor(Instructor):
         aside[0].text = "Editing note"
         return aside
 
+    def on_inline_end(self, block: etree.Element) -> None:
+        # Collected with a link to their place in "Notes on the text" (crs/editing.py) rather
+        # than shown where they are written, even in the tutor PDF.
+        if not self.config["show_editing_notes"]:
+            self.parent.remove(block)
+
 
 class CourseBlocksExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
@@ -141,6 +147,7 @@ class CourseBlocksExtension(BlocksExtension):
             "quizzes_dir": ["quizzes", "Folder of quizzes/<quiz-id>.yml files"],
             "data_dir": ["docs/_data", "Folder of references.yml and activities.yml"],
             "show_instructor_notes": [False, "Keep /// instructor notes in the output"],
+            "show_editing_notes": [False, "Keep /// editor notes in the output"],
             # Raw HTML is not rewritten by MkDocs, so links out of rendered blocks need the
             # current page's URL; the MkDocs hook sets it per page.
             "page_url": ["", "Site-relative URL of the page being rendered"],

@@ -60,6 +60,7 @@ class Page:
     objective_links: tuple[tuple[str, ...], ...] = ()
     objectives_line: int = 1
     src_label: str = ""
+    activity_uses: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_lesson(self) -> bool:
@@ -160,10 +161,10 @@ def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
 def _objectives(meta: dict, text: str, src: str) -> tuple[tuple[str, ...], tuple]:
     """Objectives as sentences, each optionally linked to what practises it:
 
-        objectives:
-          - Tell substitutive from additive co-production          # not linked
-          - text: Distinguish individual from collective co-production
-            practised_by: [models-individual-collective, potential-where-you-live]
+    objectives:
+      - Tell substitutive from additive co-production          # not linked
+      - text: Distinguish individual from collective co-production
+        practised_by: [models-individual-collective, potential-where-you-live]
     """
     value = meta.get("objectives", [])
     line = _meta_line(text, "objectives")
@@ -271,6 +272,7 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
         objective_links,
         _meta_line(text, "objectives"),
         src_label,
+        tuple((use.argument, use.line) for use in uses if use.name == "activity"),
     )
 
 

@@ -138,7 +138,13 @@ class PrintQuiz(blocks.Quiz):
 class PrintBlocksExtension(blocks.CourseBlocksExtension):
     def extendMarkdownBlocks(self, md, block_mgr) -> None:  # noqa: N802 (Markdown's API name)
         config = self.getConfigs()
-        for block in (PrintReflection, PrintQuiz, blocks.Activity, blocks.Instructor):
+        for block in (
+            PrintReflection,
+            PrintQuiz,
+            blocks.Activity,
+            blocks.Instructor,
+            blocks.Editor,
+        ):
             block_mgr.register(block, config)
 
 
@@ -349,6 +355,15 @@ def chapters(config, state: site.SiteState, edition: Edition) -> list[Chapter]:
         title = "About this module" if kind == "intro" else page.title or src
         html = Markup(page_html(config, state, src, make, printed))
         result.append(Chapter(scope_of(src), title, kind, html, page))
+    if edition.instructor_notes and state.editing_notes:
+        # Rendered as a page of its own at the site root, so its links resolve like a page's.
+        src, url = "notes-on-the-text.md", "notes-on-the-text.html"
+        notes = render(
+            "editing-notes.html", editing_notes=state.editing_notes, link=str, heading=False
+        )
+        filled = site.page_markdown(notes, src, url, state, first_line=1)
+        html = scope_ids(make(url).convert(filled), src, printed)
+        result.append(Chapter(scope_of(src), "Notes on the text", "back", Markup(html)))
     return result
 
 

@@ -20,6 +20,7 @@ from crs import (
     bibliography,
     course,
     data,
+    editing,
     glossary,
     grounding,
     quizzes,
@@ -65,6 +66,7 @@ class SiteState:
     terms: list
     version: str
     warnings: list[str] = field(default_factory=list)
+    editing_notes: list[editing.EditingNote] = field(default_factory=list)
 
 
 def project_paths(config) -> dict[str, Path]:
@@ -120,11 +122,16 @@ def load(config) -> SiteState:
     grounding.check_grounding(the_course.quizzes, paths["docs"])
     course.check_objective_links(the_course)
     references = data.references(paths["data"])
-    data.activities(paths["data"])
+    notes = editing.collect(the_course, references, data.activities(paths["data"]), paths["docs"])
     summary = course.summary(the_course, COURSE_ID, "")
     version = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:12]
     return SiteState(
-        the_course, references, data.glossary(paths["data"]), version, [str(w) for w in unused]
+        the_course,
+        references,
+        data.glossary(paths["data"]),
+        version,
+        [str(w) for w in unused],
+        notes,
     )
 
 
@@ -151,7 +158,7 @@ def page_markdown(text: str, src: str, page_url: str, state: SiteState, first_li
             state.terms, src, {page.src: page.title for page in state.course.pages}
         ),
         "workspace": lambda: workspace.render_workspace(state.course, link),
-        "tutor-guide": lambda: tutor.render_guide(state.course, link, src),
+        "tutor-guide": lambda: tutor.render_guide(state.course, link, src, state.editing_notes),
         "assignment-builder": lambda: tutor.render_builder(state.course, link),
         "assignment": lambda: tutor.render_assignment(state.course, link),
     }

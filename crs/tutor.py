@@ -150,7 +150,9 @@ def note_markdown(note: InstructorNote, guide_src: str) -> str:
     return _PAGE_LINK.sub(relink, note.markdown)
 
 
-def render_guide(course: Course, link: Callable[[str], str], guide_src: str) -> str:
+def render_guide(
+    course: Course, link: Callable[[str], str], guide_src: str, editing_notes: list = ()
+) -> str:
     def notes(page: Page) -> list[str]:
         # Markup: Markdown for the page pipeline, not text to escape here.
         return [Markup(note_markdown(note, guide_src)) for note in page.notes]
@@ -193,6 +195,8 @@ def render_guide(course: Course, link: Callable[[str], str], guide_src: str) -> 
         sessions=session_plan(course.lessons),
         total=course.total_minutes,
         clock=clock,
+        editing_notes=editing_notes,
+        link=link,
     )
 
 
