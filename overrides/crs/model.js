@@ -18,12 +18,10 @@ export function course() {
   return cache.model
 }
 
-// Absolute URL of a site-root-relative path such as "models.html".
+// Absolute URL of a site-root-relative path such as "models.html". The site root comes from
+// the course model's script, not Material's config, whose base is tutor/ on tutor pages.
 export function siteUrl(path) {
-  let base = "."
-  try {
-    base = JSON.parse(document.getElementById("__config").textContent).base || "."
-  } catch {}
+  const base = document.getElementById("crs-course")?.dataset.crsBase || "."
   return new URL(path, new URL(base.replace(/\/?$/, "/"), firstHref)).href
 }
 

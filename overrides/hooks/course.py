@@ -7,8 +7,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Link
 
-from crs import course, site
+from crs import areas, course, site
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -50,7 +51,13 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_nav(nav, config, files):
+    _state["tutor_nav"] = areas.split_nav(nav, Link("Back to the course", "index.html"))
+    return nav
+
+
 def on_env(env, config, files):
+    env.globals["crs_tutor_nav"] = _state["tutor_nav"]
     env.globals["crs_course"] = site.course_json(_state["site"])
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     return env
@@ -72,6 +79,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_build(config) -> None:
+    areas.split_search_index(Path(config.site_dir))
     try:
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
     except CourseError as error:
