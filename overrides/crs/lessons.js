@@ -2,14 +2,18 @@
 // lesson page (status, objectives met, "Mark this lesson done") and on the home (a bar, each
 // lesson's status, Reset progress).
 import { describe } from "./report.js"
-import { clear, course, follow, h, lessonOf, lessonStatus, mark, plural, register, remove, write } from "./shared.js"
+import { clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, write } from "./shared.js"
 
-function markObjectives(list, done) {
-  for (const item of list?.querySelectorAll(":scope > li") ?? []) {
-    item.classList.toggle("crs-objective--met", done)
-    item.querySelector(".crs-visually-hidden")?.remove()
-    if (done) item.append(h("span", { class: "crs-visually-hidden" }, " (met)"))
-  }
+// Each objective's state in words ("met", "lesson done"), so the tick never claims more than
+// the learner showed (model.js objectiveStates).
+function markObjectives(list, states) {
+  ;[...(list?.querySelectorAll(":scope > li") ?? [])].forEach((item, index) => {
+    const state = states[index]
+    item.classList.toggle("crs-objective--met", state === "met")
+    item.classList.toggle("crs-objective--lesson-done", state === "lesson done")
+    item.querySelector(".crs-objective__state")?.remove()
+    if (state) item.append(h("span", { class: "crs-objective__state" }, h("span", { "aria-hidden": "true" }, " ✓ "), `(${state})`))
+  })
 }
 
 function mountLesson(meta) {
@@ -31,7 +35,7 @@ function mountLesson(meta) {
     line.textContent = `Your progress: ${describe(status)}`
     button.setAttribute("aria-pressed", String(status.marked))
     note.textContent = status.done ? "This lesson is done." : ""
-    markObjectives(meta.querySelector(".crs-objectives ul"), status.done)
+    markObjectives(meta.querySelector(".crs-objectives ul"), objectiveStates(course(), lesson, status))
   }
   render()
   follow(meta, render)
@@ -57,7 +61,7 @@ function mountLessons(el) {
       done += status.done
       item.querySelector(".crs-lesson-status")?.remove()
       item.querySelector(".crs-lessons__title")?.append(" ", h("span", { class: "crs-lesson-status" }, mark(status, false), " ", describe(status)))
-      markObjectives(item.querySelector(".crs-lessons__objectives"), status.done)
+      markObjectives(item.querySelector(".crs-lessons__objectives"), objectiveStates(model, lesson, status))
     }
     bar.value = done
     label.textContent = `Your progress: ${done} of ${plural(model.lessons.length, "lesson")} done`

@@ -4,7 +4,7 @@
 // elements they have mounted.
 import { download, h, plural, say } from "./dom.js"
 import { toJSON } from "./exchange.js"
-import { course, follow, lessonOf, lessonStatus, quizScore, scoreText, statusText } from "./model.js"
+import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, statusText } from "./model.js"
 import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
 import { mark, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
@@ -41,7 +41,7 @@ function register(selector, mount) {
 // state and no page downloads a second copy.
 window.crs = {
   asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
+  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
   toJSON, write,
 }
 

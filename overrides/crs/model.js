@@ -73,6 +73,20 @@ export function lessonStatus(lesson, get = read) {
   }
 }
 
+// Per objective: "met" when every question linked to it (front matter `practised_by`) is answered
+// correctly and every linked prompt written; "lesson done" for an objective with no links once
+// the lesson is done (a tick that claims no more than that); null otherwise.
+export function objectiveStates(model, lesson, status, get = read) {
+  const prompts = new Set(model.lessons.flatMap((l) => l.reflections.map((r) => r.id)))
+  const practised = (id) =>
+    prompts.has(id) ? String(get("reflection", id) ?? "").trim() !== "" : questionState(get("quiz", id)).correct
+  return lesson.objectives.map((_, index) => {
+    const links = lesson.objective_links?.[index] ?? []
+    if (!links.length) return status.done ? "lesson done" : null
+    return links.every(practised) ? "met" : null
+  })
+}
+
 export function statusText(status) {
   return status.done ? "Done" : status.started ? "In progress" : "Not started"
 }

@@ -2,6 +2,6 @@
 // modules directly would bundle second copies, with their own storage state, into each page.
 export const {
   asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
+  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
   toJSON, write,
 } = window.crs
