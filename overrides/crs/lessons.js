@@ -2,7 +2,7 @@
 // lesson page (status, objectives met, "Mark this lesson done") and on the home (a bar, each
 // lesson's status, Reset progress).
 import { describe } from "./report.js"
-import { clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, write } from "./shared.js"
+import { askFirst, clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, write } from "./shared.js"
 
 // Each objective's state in words ("met", "lesson done"), so the tick never claims more than
 // the learner showed (model.js objectiveStates).
@@ -47,10 +47,13 @@ function mountLessons(el) {
   const bar = h("progress", { class: "crs-progress__bar", id: "crs-progress-bar", max: model.lessons.length })
   const label = h("label", { for: "crs-progress-bar", class: "crs-progress__label" })
   const reset = h("button", { type: "button", class: "crs-button" }, "Reset progress")
-  reset.addEventListener("click", () => {
-    const question = "Reset progress? Lesson marks and quiz answers are cleared; your reflection answers are kept."
-    if (window.confirm(question)) clear(["page", "quiz"])
-  })
+  reset.addEventListener("click", () =>
+    askFirst(reset, {
+      question: "Reset your progress?",
+      detail: "Lesson marks and quiz answers are cleared. Your reflection answers are kept.",
+      choices: [["Reset progress", () => clear(["page", "quiz"])]],
+    }),
+  )
   el.prepend(h("div", { class: "crs-progress" }, label, " ", bar, " ", reset))
   const render = () => {
     let done = 0

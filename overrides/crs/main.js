@@ -2,6 +2,7 @@
 // scripts also run from file://. Material swaps page content on instant navigation; document$
 // emits for every page, so each component mounts on what the new page holds. Components mark
 // elements they have mounted.
+import { askFirst } from "./confirm.js"
 import { download, h, plural, say } from "./dom.js"
 import { toJSON } from "./exchange.js"
 import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, statusText } from "./model.js"
@@ -40,7 +41,7 @@ function register(selector, mount) {
 // What page bundles use, through shared.js: these module instances, so a tab has one storage
 // state and no page downloads a second copy.
 window.crs = {
-  asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
+  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
   lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
   toJSON, write,
 }

@@ -2,6 +2,7 @@
 // The first half is pure (grading, state, messages) so it can be tested without a page; the
 // second half mounts one <form data-crs-quiz> and keeps its DOM in step with that state.
 // Each question's state is saved under storage kind "quiz" and the question id.
+import { askFirst } from "./confirm.js"
 import { h, say } from "./dom.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
@@ -219,11 +220,21 @@ export function mountQuiz(form) {
     const fieldset = document.activeElement?.closest?.("[data-crs-question]")
     byId.get(fieldset?.dataset.crsQuestion)?.check()
   })
-  form.querySelector('[data-crs-action="reset"]').addEventListener("click", () => {
-    for (const question of questions) question.reset()
-    updateScore()
-    announce("Quiz reset.")
-    questions[0]?.focusFirstControl()
+  const resetButton = form.querySelector('[data-crs-action="reset"]')
+  resetButton.addEventListener("click", () => {
+    const answered = questions.filter((q) => q.state().response !== null || q.state().checked).length
+    if (!answered) return announce("Nothing to reset: no question of this quiz has an answer yet.")
+    askFirst(resetButton, {
+      question: "Reset this quiz?",
+      detail: `Your answers to the ${answered === 1 ? "1 answered question" : `${answered} answered questions`} of this quiz are cleared. Your reflections, other quizzes and lesson marks are kept.`,
+      choices: [["Reset quiz", () => {
+        for (const question of questions) question.reset()
+        updateScore()
+        announce("Quiz reset.")
+        questions[0]?.focusFirstControl()
+      }]],
+      onCancel: () => announce("Nothing was reset."),
+    })
   })
   // Another tab answered or cleared, or this tab removed answers elsewhere ("Reset progress"):
   // show what is saved now. This form's own writes are already on screen, and reloading them
@@ -326,7 +337,8 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     for (const control of answerControls()) control.disabled = state.checked
     if (!state.checked && list) updateMoveButtons(list)
     checkButton.hidden = state.checked
-    retryButton.hidden = !state.checked || (state.correct && !state.revealed)
+    // Also after a correct answer: a learner may want to try a question again.
+    retryButton.hidden = !state.checked
     revealButton.hidden = !state.checked || state.correct || state.revealed
 
     for (const holder of fieldset.querySelectorAll("[data-crs-option], [data-crs-item]")) {

@@ -5,7 +5,7 @@
 import { parseImport, plan } from "./exchange.js"
 import { describe, stamp, toMarkdown } from "./report.js"
 import {
-  asides, clear, course, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
+  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
   lessonOf, lessonStatus, plural, quizScore, register, say as announce, scoreText, write,
 } from "./shared.js"
 
@@ -76,17 +76,20 @@ function mountWorkspace(el) {
       ],
     )
   })
-  const clearAll = () =>
-    ask(
-      "Clear everything?",
-      [h("p", {}, "This removes every reflection answer, quiz answer and lesson mark kept in this browser. Export a copy first if you may want it back.")],
-      [
-        ["Export JSON first", () => (exportJSON(), clearAll())],
+  const clearAll = () => {
+    say("")
+    askFirst(clearButton, {
+      question: "Clear everything?",
+      detail: "Every reflection answer, quiz answer and lesson mark kept in this browser is removed; nothing is kept. Export a copy first if you may want it back.",
+      choices: [
         ["Clear everything", () => (clear(), say("Everything was cleared."))],
-        ["Cancel", () => say("Nothing was cleared.")],
+        ["Export JSON first", () => (exportJSON(), clearAll())],
       ],
-    )
+      onCancel: () => say("Nothing was cleared."),
+    })
+  }
   const button = (label, act) => h("button", { type: "button", class: "crs-button", onclick: act }, label)
+  const clearButton = button("Clear all", clearAll)
   const damaged = button("Download damaged data", downloadAsides)
   el.prepend(
     h("div", { class: "crs-workspace__actions", role: "group", "aria-label": "Your work" },
@@ -94,7 +97,7 @@ function mountWorkspace(el) {
       button("Export JSON", exportJSON), " ",
       button("Print", () => window.print()), " ",
       button("Import JSON", () => file.click()), " ",
-      button("Clear all", clearAll), " ", damaged, file),
+      clearButton, " ", damaged, file),
     message,
     panel,
   )

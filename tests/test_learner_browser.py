@@ -1,0 +1,87 @@
+"""What a learner meets on lesson pages (issue 13): multiple-choice feedback that shows what was
+missed, asking in the page before a quiz is reset, and trying one question again."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def quiz_page(page, site_url, model, question_type: str):
+    """A lesson page, cleared of saved work, and its first question of the given type."""
+    for lesson in model["lessons"]:
+        page.goto(f"{site_url}/{lesson['url']}")
+        page.evaluate("() => localStorage.clear()")
+        page.reload()
+        question = page.locator(f"fieldset[data-crs-type={question_type}]")
+        if question.count():
+            return question.first
+    raise AssertionError(f"no {question_type} question in the course")
+
+
+def key_of(page, question) -> dict:
+    qid = question.get_attribute("data-crs-question")
+    form = page.locator("form[data-crs-quiz]", has=question)
+    return json.loads(form.get_attribute("data-crs-quiz-key"))["questions"][qid]
+
+
+def test_multiple_choice_marks_correct_options_left_unticked(page, site_url, model):
+    question = quiz_page(page, site_url, model, "multiple")
+    key = key_of(page, question)
+    right = [k for k, o in key["options"].items() if o["correct"]]
+    assert len(right) >= 2, "needs a question with two correct options"
+    question.locator(f'[data-crs-option="{right[0]}"] label').click()
+    question.locator("[data-crs-action=check]").click()
+    for missed in right[1:]:
+        option = question.locator(f'[data-crs-option="{missed}"]')
+        expect(option).to_have_class("crs-option crs-is-missed")
+        expect(option).to_contain_text("Correct, but not ticked")
+    ticked = question.locator(f'[data-crs-option="{right[0]}"]')
+    expect(ticked).to_contain_text("Right")
+    count = len(right) - 1
+    expect(question.locator("[data-crs-result]")).to_contain_text(
+        f"{count} correct option{'s' if count > 1 else ''} not ticked"
+    )
+
+
+def test_reset_quiz_asks_in_the_page_and_cancel_keeps_every_answer(page, site_url, model):
+    page.on("dialog", lambda dialog: pytest.fail(f"a browser dialog was used: {dialog.message}"))
+    question = quiz_page(page, site_url, model, "single")
+    form = page.locator("form[data-crs-quiz]", has=question)
+    question.locator("label").first.click()
+    question.locator("[data-crs-action=check]").click()
+    score = form.locator("[data-crs-score]").inner_text()
+    reset = form.locator("[data-crs-action=reset]")
+    reset.click()
+    confirm = form.locator(".crs-confirm")
+    expect(confirm).to_contain_text("Reset this quiz?")
+    expect(confirm).to_contain_text("reflections, other quizzes and lesson marks are kept")
+    expect(confirm.locator(".crs-confirm__question")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(confirm).to_have_count(0)
+    expect(reset).to_be_focused()
+    expect(form.locator("[data-crs-score]")).to_have_text(score)
+    expect(question.locator("[data-crs-result]")).to_be_visible()
+
+    reset.click()
+    confirm.get_by_role("button", name="Reset quiz").click()
+    expect(question.locator("[data-crs-result]")).to_be_hidden()
+    assert question.locator("input:checked").count() == 0
+
+
+def test_a_question_answered_correctly_can_be_tried_again(page, site_url, model):
+    question = quiz_page(page, site_url, model, "single")
+    key = key_of(page, question)
+    right = next(k for k, o in key["options"].items() if o["correct"])
+    question.locator(f'[data-crs-option="{right}"] label').click()
+    question.locator("[data-crs-action=check]").click()
+    expect(question.locator("[data-crs-result]")).to_contain_text("Correct.")
+    retry = question.locator("[data-crs-action=retry]")
+    expect(retry).to_be_visible()
+    retry.click()
+    expect(question.locator("[data-crs-action=check]")).to_be_visible()
+    expect(question.locator("input").first).to_be_enabled()
