@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
-from crs import areas, course, site
+from crs import areas, course, site, tables
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -76,6 +76,10 @@ def on_page_markdown(markdown, page, config, files):
         )
     except CourseError as error:
         raise _fail(error) from None
+
+
+def on_page_content(html, page, config, files):
+    return tables.scrollable_tables(html)
 
 
 def on_post_build(config) -> None:
