@@ -23,6 +23,13 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
 from crs import data
+from crs.downloads import pdf_path
+from crs.templating import render
+
+
+def learner_pdf_href(page_url: str) -> str:
+    """The learner edition (PDF) from the page being rendered ('' outside a site build)."""
+    return get_relative_url(pdf_path("learner"), page_url) if page_url else ""
 
 
 class Reflection(Block):
@@ -44,9 +51,7 @@ class Reflection(Block):
         )
         label = etree.SubElement(section, "p", {"class": "crs-reflection__label"})
         label.text = "Reflect"
-        self.prompt = etree.SubElement(
-            section, "div", {"class": "crs-reflection__prompt", "id": f"reflect-{prompt_id}-prompt"}
-        )
+        # Guidance first: it often sets up what the question then asks about.
         if self.options["guidance"]:
             guidance = etree.SubElement(
                 section,
@@ -54,7 +59,23 @@ class Reflection(Block):
                 {"class": "crs-reflection__guidance", "id": f"reflect-{prompt_id}-guidance"},
             )
             guidance.text = self.options["guidance"]
+        self.prompt = etree.SubElement(
+            section, "div", {"class": "crs-reflection__prompt", "id": f"reflect-{prompt_id}-prompt"}
+        )
+        self.without_javascript(section, f"reflect-{prompt_id}")
         return section
+
+    def without_javascript(self, section: etree.Element, base: str) -> None:
+        """The text box a learner without JavaScript gets (reflections.js adds the real one)."""
+        holder = etree.SubElement(section, "div", {"class": "crs-reflection__nojs"})
+        holder.text = self.md.htmlStash.store(
+            render(
+                "reflection-nojs.html",
+                base=base,
+                prompt_id=f"{base}-prompt",
+                pdf_href=learner_pdf_href(self.config["page_url"]),
+            )
+        )
 
     def on_add(self, block: etree.Element) -> etree.Element:
         return self.prompt
@@ -83,7 +104,11 @@ class Quiz(_Rendered):
         quiz = data.quizzes(Path(self.config["quizzes_dir"])).get(item_id)
         if quiz is None:
             raise KeyError(f"no quiz '{item_id}' in {self.config['quizzes_dir']}")
-        return quizzes.render_quiz(quiz, safehtml.render_markdown_safely)
+        return quizzes.render_quiz(
+            quiz,
+            safehtml.render_markdown_safely,
+            pdf_href=learner_pdf_href(self.config["page_url"]),
+        )
 
 
 class Activity(_Rendered):

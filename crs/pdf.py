@@ -34,11 +34,10 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from crs import blocks, course, data, quizzes, safehtml, site
+from crs import blocks, course, data, downloads, quizzes, safehtml, site
 from crs.errors import CourseError
 from crs.templating import render
 
-PDF_NAME = "co-production-{edition}.pdf"
 # Debian packages of the system libraries WeasyPrint loads (Pango, HarfBuzz, fontconfig).
 WEASYPRINT_DEBIAN_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1"
 # Font files named in print.css, with the Debian package that installs each.
@@ -67,7 +66,7 @@ class Edition:
 
     @property
     def filename(self) -> str:
-        return PDF_NAME.format(edition=self.name)
+        return downloads.pdf_path(self.name).rsplit("/", 1)[1]
 
 
 EDITIONS = {
@@ -117,6 +116,9 @@ def check_fonts(fonts: Mapping[str, str] = FONTS) -> None:
 
 class PrintReflection(blocks.Reflection):
     """The prompt as on the site, followed by ruled lines to write on."""
+
+    def without_javascript(self, section, base: str) -> None:
+        pass  # paper has the ruled space instead
 
     def on_create(self, parent):
         section = super().on_create(parent)

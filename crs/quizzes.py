@@ -666,8 +666,14 @@ def shuffled_order(question: Question) -> list[Item]:
     return shown
 
 
-def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level: int = 2) -> str:
+def render_quiz(
+    quiz: Quiz,
+    render_markdown: Callable[[str], str],
+    heading_level: int = 2,
+    pdf_href: str = "",
+) -> str:
     """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON script.
+    pdf_href: the learner edition (PDF) from the page, offered when JavaScript is off.
 
     Whatever render_markdown returns is sanitised again, so a page pipeline passed in here can
     never let raw HTML from a quiz run.
@@ -734,4 +740,5 @@ def render_quiz(quiz: Quiz, render_markdown: Callable[[str], str], heading_level
         questions=questions,
         key=key,
         heading_level=heading_level,
+        pdf_href=pdf_href,
     )

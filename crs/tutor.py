@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from crs.course import Course, InstructorNote, Page
+from crs.downloads import pdf_path
 from crs.quizzes import Question, Quiz, render_quiz, shuffled_order
 from crs.safehtml import markdown_block, markdown_inline, render_markdown_safely
 from crs.templating import render
@@ -214,14 +215,21 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
             "quizzes": [
                 {
                     "id": quiz.id,
-                    "html": Markup(render_quiz(quiz, render_markdown_safely, heading_level=3)),
+                    "html": Markup(
+                        render_quiz(
+                            quiz,
+                            render_markdown_safely,
+                            heading_level=3,
+                            pdf_href=link(pdf_path("learner")),
+                        )
+                    ),
                 }
                 for quiz in course.quizzes_of(page)
             ],
         }
         for page in course.lessons
     ]
-    return render("assignment.html", lessons=lessons)
+    return render("assignment.html", lessons=lessons, pdf_href=link(pdf_path("learner")))
 
 
 def _handout_question(question: Question) -> dict:

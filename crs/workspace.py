@@ -12,6 +12,7 @@ import markdown
 from markupsafe import Markup
 
 from crs.course import Course
+from crs.downloads import pdf_path
 from crs.templating import render
 
 
@@ -36,4 +37,4 @@ def render_workspace(course: Course, link: Callable[[str], str]) -> str:
         }
         for page in course.lessons
     ]
-    return render("workspace.html", lessons=lessons)
+    return render("workspace.html", lessons=lessons, pdf_href=link(pdf_path("learner")))

@@ -85,3 +85,31 @@ def test_a_question_answered_correctly_can_be_tried_again(page, site_url, model)
     retry.click()
     expect(question.locator("[data-crs-action=check]")).to_be_visible()
     expect(question.locator("input").first).to_be_enabled()
+
+
+def test_an_empty_reflection_says_nothing_is_written_not_saved(page, site_url, model):
+    lesson = next(x for x in model["lessons"] if x["reflections"])
+    page.goto(f"{site_url}/{lesson['url']}")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    status = page.locator(".crs-reflection__status").first
+    expect(status).to_have_text("Nothing written yet")
+    field = page.locator(".crs-reflection__field").first
+    field.fill("Two words")
+    expect(status).to_have_text("2 words · Saved")
+    field.fill("")
+    expect(status).to_have_text("Nothing written yet · Answer removed")
+    expect(status).not_to_contain_text("0 words")
+
+
+def test_guidance_comes_before_the_question_it_sets_up(page, site_url, model):
+    for lesson in model["lessons"]:
+        page.goto(f"{site_url}/{lesson['url']}")
+        for section in page.locator("[data-crs-reflection]").all():
+            order = section.evaluate(
+                "s => [...s.children].map(c => c.className).filter(c => /guidance|prompt/.test(c))"
+            )
+            if "crs-reflection__guidance" in order:
+                assert order.index("crs-reflection__guidance") < order.index(
+                    "crs-reflection__prompt"
+                ), (lesson["url"], order)
