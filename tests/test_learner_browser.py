@@ -113,3 +113,53 @@ def test_guidance_comes_before_the_question_it_sets_up(page, site_url, model):
                 assert order.index("crs-reflection__guidance") < order.index(
                     "crs-reflection__prompt"
                 ), (lesson["url"], order)
+
+
+def test_import_preview_names_items_in_words_and_drops_a_stale_message(page, site_url, model):
+    lesson = next(x for x in model["lessons"] if x["reflections"] and x["quizzes"])
+    prompt = max(
+        (r for x in model["lessons"] for r in x["reflections"]), key=lambda r: len(r["prompt"])
+    )
+    assert len(prompt["prompt"]) > 80, "needs a prompt longer than the preview shows"
+    quiz = lesson["quizzes"][0]
+    question = quiz["questions"][1]
+    page.goto(f"{site_url}/workspace.html")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.get_by_role("button", name="Clear all").click()
+    page.locator(".crs-confirm").get_by_role("button", name="Clear everything").click()
+    message = page.locator(".crs-workspace__message")
+    expect(message).to_have_text("Everything was cleared.")
+    export = {
+        "format": "crs-workspace",
+        "schema": 1,
+        "course": model["course"],
+        "version": "old",
+        "exported_at": "2026-04-01T00:00:00Z",
+        "pages": {},
+        "answers": {prompt["id"]: {"text": "Mine", "updated": "2026-03-01T00:00:00Z"}},
+        "quizzes": {
+            question: {
+                "value": {"response": None, "checked": False},
+                "updated": "2026-03-01T00:00:00Z",
+            }
+        },
+    }
+    page.set_input_files(
+        "#crs-import-file",
+        files=[
+            {
+                "name": "e.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(export).encode(),
+            }
+        ],
+    )
+    panel = page.locator(".crs-workspace__panel")
+    expect(panel).to_contain_text(f"Quiz “{quiz['title']}”, question 2 of {len(quiz['questions'])}")
+    text = panel.inner_text()
+    assert question not in text and prompt["id"] not in text
+    shown = text.split("Answer to “", 1)[1].split("…”", 1)[0]
+    words = " ".join(prompt["prompt"].split())
+    assert words.startswith(shown) and words[len(shown)] == " ", shown
+    expect(message).to_have_text("")
