@@ -4,6 +4,7 @@ missed, asking in the page before a quiz is reset, and trying one question again
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -163,3 +164,15 @@ def test_import_preview_names_items_in_words_and_drops_a_stale_message(page, sit
     words = " ".join(prompt["prompt"].split())
     assert words.startswith(shown) and words[len(shown)] == " ", shown
     expect(message).to_have_text("")
+
+
+def test_a_citation_jump_highlights_its_reference_entry(page, site_url, model):
+    page.goto(f"{site_url}/{model['lessons'][1]['url']}")
+    citation = page.locator("article a[href*='references.html#']").first
+    key = citation.get_attribute("href").split("#", 1)[1]
+    citation.click()
+    entry = page.locator(f"[id='{key}']")
+    expect(entry).to_have_class(re.compile(r"\bcrs-is-target\b"))
+    assert entry.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    others = page.locator(".crs-reference.crs-is-target")
+    expect(others).to_have_count(1)

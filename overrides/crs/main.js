@@ -11,6 +11,7 @@ import { mark, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
 import { mountReflection } from "./reflections.js"
 import { asides, clear, entries, remove, subscribe, write } from "./storage.js"
+import { followTargets, markTarget } from "./target.js"
 
 const components = [
   // [selector, mount(el)] — each component adds its own line.
@@ -21,6 +22,7 @@ const components = [
 ]
 
 function mountPage() {
+  markTarget()
   for (const [selector, mount] of components) {
     for (const el of document.querySelectorAll(selector)) {
       if (el.dataset.crsMounted) continue
@@ -48,5 +50,6 @@ window.crs = {
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page
 // also mounts on DOMContentLoaded; mounting twice is harmless (elements are marked).
+followTargets()
 window.document$?.subscribe(mountPage)
 document.addEventListener("DOMContentLoaded", mountPage)
