@@ -176,3 +176,12 @@ def test_a_citation_jump_highlights_its_reference_entry(page, site_url, model):
     assert entry.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
     others = page.locator(".crs-reference.crs-is-target")
     expect(others).to_have_count(1)
+
+
+def test_opening_a_pdf_finds_a_favicon_at_the_site_root(page, site_url, site_dir):
+    """Chromium asks for /favicon.ico when it shows a PDF, which names no icon."""
+    icon = (site_dir / "favicon.ico").read_bytes()
+    assert icon[:6] == b"\x00\x00\x01\x00\x01\x00" and icon[22:30] == b"\x89PNG\r\n\x1a\n"
+    response = page.request.get(f"{site_url}/favicon.ico")
+    assert response.status == 200
+    assert page.request.get(f"{site_url}/downloads/co-production-learner.pdf").status == 200

@@ -85,6 +85,7 @@ def on_page_content(html, page, config, files):
 def on_post_build(config) -> None:
     areas.split_search_index(Path(config.site_dir))
     try:
+        site.write_favicon_ico(Path(config.site_dir))
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
     except CourseError as error:
         raise _fail(error) from None
