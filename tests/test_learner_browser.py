@@ -185,3 +185,40 @@ def test_opening_a_pdf_finds_a_favicon_at_the_site_root(page, site_url, site_dir
     response = page.request.get(f"{site_url}/favicon.ico")
     assert response.status == 200
     assert page.request.get(f"{site_url}/downloads/co-production-learner.pdf").status == 200
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1280, 900)])
+def test_home_has_one_title_and_a_start_then_continue_button_above_the_fold(
+    page, site_url, model, size
+):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{site_url}/index.html")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    title = page.title()
+    assert title.count("Co-production: levels, types and models") == 1, title
+    expect(page.locator("article h1")).to_have_text("Co-production: levels, types and models")
+    button = page.locator("[data-crs-resume-link]")
+    expect(button).to_have_text("Start the first lesson")
+    assert button.get_attribute("href").endswith(model["lessons"][0]["url"])
+    box = button.bounding_box()
+    assert box and box["y"] + box["height"] <= size[1], box
+
+    lesson = model["lessons"][2]
+    page.goto(f"{site_url}/{lesson['url']}")
+    heading = page.locator("article h2[id]").nth(2)
+    heading.evaluate("h => window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 20)")
+    # The section read is the last heading in the top third of the window: this one or, where
+    # sections are short, one just after it.
+    page.wait_for_function(
+        "() => JSON.parse(localStorage.getItem('crs.v1.resume.last') || '{}').value?.anchor"
+    )
+    anchor = page.evaluate("JSON.parse(localStorage.getItem('crs.v1.resume.last')).value.anchor")
+    ids = page.locator("article h2[id], article h3[id]").evaluate_all("hs => hs.map(h => h.id)")
+    assert ids.index(anchor) >= ids.index(heading.get_attribute("id")), (anchor, ids)
+    page.goto(f"{site_url}/index.html")
+    expect(button).to_have_text("Continue where you left off")
+    assert button.get_attribute("href").endswith(f"{lesson['url']}#{anchor}")
+    expect(page.locator("[data-crs-resume-where]")).to_contain_text(lesson["title"])
+    button.click()
+    expect(page).to_have_url(re.compile(f"{lesson['url']}#{anchor}$"))

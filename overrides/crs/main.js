@@ -10,6 +10,7 @@ import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
 import { mark, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
 import { mountReflection } from "./reflections.js"
+import { mountResume, trackResume } from "./resume.js"
 import { asides, clear, entries, remove, subscribe, write } from "./storage.js"
 import { followTargets, markTarget } from "./target.js"
 
@@ -19,6 +20,8 @@ const components = [
   ["[data-crs-reflection]", mountReflection],
   ["[data-crs-quiz]", mountQuiz],
   [".md-nav--primary", mountNav],
+  ["[data-crs-lesson]", trackResume],
+  ["[data-crs-resume]", mountResume],
 ]
 
 function mountPage() {
