@@ -2,7 +2,7 @@
 // lesson page (status, objectives met, "Mark this lesson done") and on the home (a bar, each
 // lesson's status, Reset progress).
 import { describe } from "./report.js"
-import { askFirst, clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, write } from "./shared.js"
+import { askFirst, clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, trackResume, write } from "./shared.js"
 
 // Each objective's state in words ("met", "lesson done"), so the tick never claims more than
 // the learner showed (model.js objectiveStates).
@@ -39,6 +39,7 @@ function mountLesson(meta) {
   }
   render()
   follow(meta, render)
+  trackResume(meta)
 }
 
 function mountLessons(el) {
@@ -50,8 +51,8 @@ function mountLessons(el) {
   reset.addEventListener("click", () =>
     askFirst(reset, {
       question: "Reset your progress?",
-      detail: "Lesson marks and quiz answers are cleared. Your reflection answers are kept.",
-      choices: [["Reset progress", () => clear(["page", "quiz"])]],
+      detail: "Lesson marks, quiz answers and your place in the course are cleared. Your reflection answers are kept.",
+      choices: [["Reset progress", () => clear(["page", "quiz", "resume"])]],
     }),
   )
   el.prepend(h("div", { class: "crs-progress" }, label, " ", bar, " ", reset))

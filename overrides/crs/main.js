@@ -20,12 +20,13 @@ const components = [
   ["[data-crs-reflection]", mountReflection],
   ["[data-crs-quiz]", mountQuiz],
   [".md-nav--primary", mountNav],
-  ["[data-crs-lesson]", trackResume],
   ["[data-crs-resume]", mountResume],
 ]
 
 function mountPage() {
   markTarget()
+  // Instant navigation parses pages without scripting, so <noscript> content would come alive.
+  for (const el of document.querySelectorAll("noscript.crs-noscript")) el.remove()
   for (const [selector, mount] of components) {
     for (const el of document.querySelectorAll(selector)) {
       if (el.dataset.crsMounted) continue
@@ -48,7 +49,7 @@ function register(selector, mount) {
 window.crs = {
   askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
   lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, write,
+  toJSON, trackResume, write,
 }
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page

@@ -3,5 +3,5 @@
 export const {
   askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
   lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, write,
+  toJSON, trackResume, write,
 } = window.crs
