@@ -88,3 +88,16 @@ def test_tutors_reach_their_area_from_the_footer_and_come_back(page, site_url):
     expect(page.locator(".md-nav--primary")).to_contain_text("Assignments")
     page.locator('[data-crs-area-link="learner"]').click()
     expect(page).to_have_url(f"{site_url}/index.html")
+
+
+@pytest.mark.browser
+def test_the_tutor_search_works_from_a_file_url(page, site_dir):
+    page.goto((site_dir / "tutor" / "index.html").as_uri())
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").wait_for()
+    page.keyboard.type("substitutive")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    tutor_folder = (site_dir / "tutor").as_uri()
+    assert hrefs and all(href.startswith(tutor_folder) for href in hrefs), hrefs
