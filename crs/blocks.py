@@ -15,21 +15,34 @@ do not exist) live in crs.course; a block that cannot render here raises CourseE
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from pathlib import Path
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from mkdocs.utils import get_relative_url
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-from crs import data
 from crs.downloads import pdf_path
+from crs.errors import CourseError
 from crs.templating import render
 
+if TYPE_CHECKING:
+    from crs.model import CourseModel
 
-def learner_pdf_href(page_url: str) -> str:
-    """The learner edition (PDF) from the page being rendered ('' outside a site build)."""
-    return get_relative_url(pdf_path("learner"), page_url) if page_url else ""
+
+@dataclass
+class PageContext:
+    """What the blocks render from: the course model, and the page being rendered (raw HTML is
+    not rewritten by MkDocs, so links out of a rendered block need the page's URL). Whoever
+    converts pages (the MkDocs hook, the PDF) makes one and moves it from page to page."""
+
+    model: CourseModel | None = None
+    page_url: str = ""
+
+    def learner_pdf_href(self) -> str:
+        """The learner edition (PDF) from the page being rendered ('' outside a site build)."""
+        return get_relative_url(pdf_path("learner"), self.page_url) if self.page_url else ""
 
 
 class Reflection(Block):
@@ -73,7 +86,7 @@ class Reflection(Block):
                 "reflection-nojs.html",
                 base=base,
                 prompt_id=f"{base}-prompt",
-                pdf_href=learner_pdf_href(self.config["page_url"]),
+                pdf_href=self.config["context"].learner_pdf_href(),
             )
         )
 
@@ -94,20 +107,30 @@ class _Rendered(Block):
     def render_html(self, item_id: str) -> str:
         raise NotImplementedError
 
+    def model(self) -> CourseModel:
+        """The course model the ids name (checked by crs.model.load before any page renders)."""
+        context = self.config["context"]
+        if context.model is None:
+            raise CourseError(
+                "crs.blocks",
+                None,
+                f"'/// {self.NAME}' renders from a course model: pass "
+                "context=PageContext(crs.model.load(project)) in the extension's config",
+            )
+        return context.model
+
 
 class Quiz(_Rendered):
     NAME = "quiz"
 
     def render_html(self, item_id: str) -> str:
-        from crs import quizzes, safehtml
+        from crs import quizzes
 
-        quiz = data.quizzes(Path(self.config["quizzes_dir"])).get(item_id)
-        if quiz is None:
-            raise KeyError(f"no quiz '{item_id}' in {self.config['quizzes_dir']}")
+        model = self.model()
         return quizzes.render_quiz(
-            quiz,
-            safehtml.render_markdown_safely,
-            pdf_href=learner_pdf_href(self.config["page_url"]),
+            model.course.quizzes[item_id],
+            model.text,
+            pdf_href=self.config["context"].learner_pdf_href(),
         )
 
 
@@ -117,15 +140,14 @@ class Activity(_Rendered):
     def render_html(self, item_id: str) -> str:
         from crs import activities
 
-        data_dir = Path(self.config["data_dir"])
-        references = data.references(data_dir)
-        activity = data.activities(data_dir)[item_id]
-        page_url = self.config["page_url"]
+        model = self.model()
+        page_url = self.config["context"].page_url
         href = None
         if page_url:
-            target = f"references.html#{activity.reference}"
-            href = get_relative_url(target, page_url)
-        return activities.render_activity(activity, references, href)
+            href = get_relative_url(
+                f"references.html#{model.activities[item_id].reference}", page_url
+            )
+        return activities.render_activity(model.activities[item_id], model.references, href)
 
 
 class Instructor(Block):
@@ -169,13 +191,13 @@ class Editor(Instructor):
 class CourseBlocksExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
         self.config = {
+            # Read by crs.project when it loads the course model, not by the blocks.
             "quizzes_dir": ["quizzes", "Folder of quizzes/<quiz-id>.yml files"],
             "data_dir": ["docs/_data", "Folder of references.yml and activities.yml"],
             "show_instructor_notes": [False, "Keep /// instructor notes in the output"],
             "show_editing_notes": [False, "Keep /// editor notes in the output"],
-            # Raw HTML is not rewritten by MkDocs, so links out of rendered blocks need the
-            # current page's URL; the MkDocs hook sets it per page.
-            "page_url": ["", "Site-relative URL of the page being rendered"],
+            # Not None: Markdown would read a None-default option as a boolean.
+            "context": [PageContext(), "A PageContext: the course model and the page rendered"],
         }
         super().__init__(*args, **kwargs)
 

@@ -6,27 +6,15 @@ is read from here, so each fact is written once, in the lesson where it belongs.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.utils.meta import get_data
 
+from crs import frontmatter, schemacheck
+from crs.blockscan import scan_blocks
 from crs.errors import CourseError
-from crs.mdtext import unfenced_lines
-
-_BLOCK_START = re.compile(r"^[ ]{0,3}(/{3,})[ ]*([\w-]+)[ ]*(?:\|[ ]*(.*?)[ ]*)?$")
-_BLOCK_END = re.compile(r"^[ ]{0,3}(/{3,})[ ]*$")
-
-
-@dataclass(frozen=True)
-class BlockUse:
-    name: str
-    argument: str
-    options: dict
-    body: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -72,10 +60,10 @@ class Page:
         return self.src[: -len(".md")] + ".html"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Course:
-    pages: list[Page]
-    quizzes: dict = field(default_factory=dict)
+    pages: tuple[Page, ...]
+    quizzes: Mapping = field(default_factory=dict)
 
     @property
     def lessons(self) -> list[Page]:
@@ -93,102 +81,23 @@ class Course:
         return sum(lesson.time for lesson in self.lessons)
 
 
-def scan_blocks(text: str, src: str, known: set[str], first_line: int = 1) -> list[BlockUse]:
-    """Every `/// name | argument` block outside code fences, with its line and body.
-
-    An unknown name would otherwise reach the learner as literal slashes, so it is an error.
-    """
-    lines = text.split("\n")
-    found: list[BlockUse] = []
-    stack: list[tuple[int, str, str, int, int]] = []  # (slashes, name, arg, line index, body start)
-    for index, line in unfenced_lines(lines):
-        line_no = first_line + index
-        end = _BLOCK_END.match(line)
-        if end and stack and stack[-1][0] == len(end.group(1)):
-            slashes, name, arg, start, body_start = stack.pop()
-            options, body = _split_options("\n".join(lines[body_start:index]), src, start + 1)
-            found.append(BlockUse(name, arg, options, body, first_line + start))
-            continue
-        start = _BLOCK_START.match(line)
-        if start:
-            name = start.group(2).lower()
-            if name not in known:
-                raise CourseError(
-                    src,
-                    line_no,
-                    f"unknown block '/// {name}'; known blocks: {', '.join(sorted(known))}",
-                )
-            stack.append(
-                (len(start.group(1)), name, (start.group(3) or "").strip(), index, index + 1)
-            )
-    if stack:
-        _, name, _, start, _ = stack[-1]
-        raise CourseError(src, first_line + start, f"block '/// {name}' is never closed by '///'")
-    return sorted(found, key=lambda use: use.line)
-
-
-def _split_options(body: str, src: str, line: int) -> tuple[dict, str]:
-    """pymdownx.blocks options: indented YAML lines right after the header."""
-    lines = body.split("\n")
-    count = 0
-    while count < len(lines) and lines[count].startswith("    ") and lines[count].strip():
-        count += 1
-    if not count:
-        return {}, body.strip()
-    try:
-        options = yaml.safe_load("\n".join(item[4:] for item in lines[:count])) or {}
-    except yaml.YAMLError as error:
-        raise CourseError(src, line, f"block options are not valid YAML: {error}") from None
-    if not isinstance(options, dict):
-        raise CourseError(src, line, "block options must be 'key: value' lines")
-    return options, "\n".join(lines[count:]).strip()
-
-
-def _meta_line(text: str, key: str) -> int:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
-
-
-def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
-    value = meta.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise CourseError(src, _meta_line(text, key), f"'{key}' must be a list of sentences")
-    return tuple(value)
-
-
-def _objectives(meta: dict, text: str, src: str) -> tuple[tuple[str, ...], tuple]:
-    """Objectives as sentences, each optionally linked to what practises it:
+def _objectives(meta: dict) -> tuple[tuple[str, ...], tuple]:
+    """Objectives as sentences, each optionally linked to what practises it (the front matter
+    schema has checked the shape):
 
     objectives:
       - Tell substitutive from additive co-production          # not linked
       - text: Distinguish individual from collective co-production
         practised_by: [models-individual-collective, potential-where-you-live]
     """
-    value = meta.get("objectives", [])
-    line = _meta_line(text, "objectives")
-    expected = (
-        "'objectives' must be a list of sentences or of "
-        "{text: <sentence>, practised_by: [<question or prompt ids>]}"
-    )
-    if not isinstance(value, list):
-        raise CourseError(src, line, expected)
     texts, links = [], []
-    for item in value:
+    for item in meta.get("objectives", []):
         if isinstance(item, dict):
-            ids = item.get("practised_by", [])
-            if set(item) - {"text", "practised_by"} or not isinstance(ids, list):
-                raise CourseError(src, line, f"{expected}, found {item!r}")
-            item_text = item.get("text")
-            if not all(isinstance(i, str) and i for i in ids):
-                raise CourseError(src, line, f"{expected}, found practised_by: {ids!r}")
+            texts.append(item["text"])
+            links.append(tuple(item.get("practised_by", ())))
         else:
-            item_text, ids = item, []
-        if not (isinstance(item_text, str) and item_text.strip()):
-            raise CourseError(src, line, f"{expected}, found {item!r}")
-        texts.append(item_text)
-        links.append(tuple(ids))
+            texts.append(item)
+            links.append(())
     return tuple(texts), tuple(links)
 
 
@@ -215,29 +124,24 @@ def body_start_line(text: str) -> int:
     return text.count("\n") - body.count("\n") + 1
 
 
-def read_page(text: str, src: str, known_blocks: set[str], label: str | None = None) -> Page:
-    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name."""
-    body, meta = get_data(text)
-    first_body_line = body_start_line(text)
+def read_page(
+    text: str,
+    src: str,
+    known_blocks: set[str],
+    label: str | None = None,
+    schema: dict | None = None,
+) -> Page:
+    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name, `schema` the
+    front matter's (default: docs/_data/schemas/page.schema.json)."""
     src_label = label or src
+    meta, root = frontmatter.read(text, src_label, schema)
+    body, _ = get_data(text)
+    first_body_line = body_start_line(text)
     time = meta.get("time")
-    if time is not None and (not isinstance(time, int) or isinstance(time, bool) or time <= 0):
-        raise CourseError(
-            src_label,
-            _meta_line(text, "time"),
-            f"'time' must be whole minutes (e.g. 15), found {time!r}",
-        )
     title = meta.get("title")
-    if time is not None and not (isinstance(title, str) and title.strip()):
-        raise CourseError(
-            src_label, 1, "a lesson (a page with 'time') needs a 'title' in its front matter"
-        )
-    objectives, objective_links = _objectives(meta, text, src_label)
-    keypoints = _string_list(meta, "keypoints", text, src_label)
-    if time is not None and not (objectives and keypoints):
-        raise CourseError(
-            src_label, 1, "a lesson needs 'objectives' and 'keypoints' in its front matter"
-        )
+    objectives, objective_links = _objectives(meta)
+    keypoints = tuple(meta.get("keypoints", ()))
+    objectives_line = schemacheck.key_line(root, [], "objectives") if root is not None else 1
 
     uses = scan_blocks(body, src_label, known_blocks, first_line=first_body_line)
     reflections = tuple(
@@ -270,7 +174,7 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
         notes,
         editing_notes,
         objective_links,
-        _meta_line(text, "objectives"),
+        objectives_line,
         src_label,
         tuple((use.argument, use.line) for use in uses if use.name == "activity"),
     )
@@ -289,15 +193,19 @@ def check_unique_reflections(pages: list[Page]) -> None:
             )
 
 
-def load_course(docs_dir: Path, page_srcs: list[str], known_blocks: set[str]) -> Course:
-    """Read every page listed in nav order and check what spans pages."""
+def load_course(
+    docs_dir: Path, page_srcs: list[str], known_blocks: set[str], schema: dict | None = None
+) -> Course:
+    """Read every page listed in nav order and check what spans pages; schema: the front
+    matter's (default: docs/_data/schemas/page.schema.json)."""
     pages = []
     for src in page_srcs:
         path = docs_dir / src
         label = f"{docs_dir.name}/{src}"
-        pages.append(read_page(path.read_text(encoding="utf-8"), src, known_blocks, label))
+        text = path.read_text(encoding="utf-8")
+        pages.append(read_page(text, src, known_blocks, label, schema))
     check_unique_reflections(pages)
-    return Course(pages)
+    return Course(tuple(pages))
 
 
 def summary(course: Course, course_id: str, version: str) -> dict:

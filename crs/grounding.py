@@ -17,7 +17,8 @@ from markdown.extensions.toc import slugify
 
 from crs.errors import CourseError
 from crs.mdtext import unfenced_lines
-from crs.quizzes import Quiz, display_path
+from crs.quizzes import Quiz
+from crs.schemacheck import display_path
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")
@@ -159,3 +160,14 @@ def check_grounding(quizzes: Mapping[str, Quiz], docs_dir: Path) -> None:
                     f"'#{q.source_anchor}' of {docs_dir.name}/{q.source_page} "
                     f"(lines {section.start}-{section.end})",
                 )
+
+
+def section_titles(text: str) -> dict[str, str]:
+    """Anchor -> heading as readers see it (emphasis marks and attribute lists dropped), for
+    exports that name the section a question's key comes from."""
+    lines = text.split("\n")
+    titles = {}
+    for section in page_sections(text):
+        raw = _ATX.match(lines[section.start - 1]).group(2)
+        titles[section.anchor] = re.sub(r"[*_`]", "", _ATTR_LIST.sub("", raw)).strip()
+    return titles

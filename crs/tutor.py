@@ -11,14 +11,16 @@ import math
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from crs.course import Course, InstructorNote, Page
+from crs.course import InstructorNote, Page
+from crs.coursetext import CourseText
 from crs.downloads import pdf_path
-from crs.quizzes import Question, Quiz, render_quiz, shuffled_order
-from crs.safehtml import markdown_block, markdown_inline, render_markdown_safely
+from crs.model import CourseModel
+from crs.questiontypes import entry_for
+from crs.questiontypes.base import KeyLine, Question
+from crs.quizzes import Quiz, render_quiz
 from crs.templating import render
 from crs.workspace import prompt_html
 
@@ -26,64 +28,14 @@ from crs.workspace import prompt_html
 SESSION_MINUTES = 90
 
 
-@dataclass(frozen=True)
-class KeyLine:
-    """One line of an answer key: what is right, and the feedback a learner sees for it."""
-
-    text: Markup
-    correct: bool | None  # None: not a choice (fill-in answers, classify, order)
-    feedback: Markup | None
-
-
-def answer_key(question: Question) -> list[KeyLine]:
-    """The key of one question as lines a tutor reads, per question type."""
-    if question.type in ("single", "multiple"):
-        return [
-            KeyLine(markdown_inline(o.text), o.correct, markdown_block(o.feedback))
-            for o in question.options
-        ]
-    if question.type == "true-false":
-        feedback = question.feedback or {}
-        return [
-            KeyLine(
-                Markup(label), (key == "true") == question.answer, markdown_block(feedback[key])
-            )
-            for key, label in (("true", "True"), ("false", "False"))
-        ]
-    if question.type == "fill-in":
-        lines = [KeyLine(Markup("Accepted: ") + Markup(", ").join(question.answers), None, None)]
-        if question.feedback:
-            lines.append(
-                KeyLine(Markup("Hint when not accepted"), None, markdown_block(question.feedback))
-            )
-        return lines
-    if question.type == "classify":
-        return [
-            KeyLine(
-                markdown_inline(i.text) + Markup(" → ") + i.category,
-                None,
-                markdown_block(i.feedback or ""),
-            )
-            for i in question.items
-        ]
-    # order: items are written in the correct order
-    return [
-        KeyLine(Markup(f"{n}. ") + markdown_inline(i.text), None, None)
-        for n, i in enumerate(question.items, 1)
-    ]
+def answer_key(question: Question, text: CourseText) -> list[KeyLine]:
+    """The key of one question as lines a tutor reads."""
+    return entry_for(question).key_lines(question, text.inline, text.block)
 
 
 def key_text(question: Question) -> list[str]:
     """The plain words of the key (what a test looks for in the guide)."""
-    if question.type in ("single", "multiple"):
-        return [o.text for o in question.options if o.correct]
-    if question.type == "true-false":
-        return ["True" if question.answer else "False"]
-    if question.type == "fill-in":
-        return list(question.answers)
-    if question.type == "classify":
-        return [i.category for i in question.items]
-    return [i.text for i in question.items]
+    return entry_for(question).key_words(question)
 
 
 def session_plan(lessons: list[Page], limit: int = SESSION_MINUTES) -> list[dict]:
@@ -111,25 +63,25 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def _question_view(question: Question, link: Callable[[str], str]) -> dict:
+def _question_view(question: Question, text: CourseText, link: Callable[[str], str]) -> dict:
     source_url = question.source_page[: -len(".md")] + ".html"
     return {
         "id": question.id,
         "type": question.type,
-        "prompt": markdown_inline(question.prompt),
-        "key": answer_key(question),
-        "explanation": markdown_block(question.explanation),
+        "prompt": text.inline(question.prompt),
+        "key": answer_key(question, text),
+        "explanation": text.block(question.explanation),
         "source_href": link(f"{source_url}#{question.source_anchor}"),
         "source_label": f"{question.source_page}#{question.source_anchor}",
         "quote": question.source_quote,
     }
 
 
-def _quiz_view(quiz: Quiz, link: Callable[[str], str]) -> dict:
+def _quiz_view(quiz: Quiz, text: CourseText, link: Callable[[str], str]) -> dict:
     return {
         "id": quiz.id,
         "title": quiz.title,
-        "questions": [_question_view(q, link) for q in quiz.questions],
+        "questions": [_question_view(q, text, link) for q in quiz.questions],
     }
 
 
@@ -151,9 +103,9 @@ def note_markdown(note: InstructorNote, guide_src: str) -> str:
     return _PAGE_LINK.sub(relink, note.markdown)
 
 
-def render_guide(
-    course: Course, link: Callable[[str], str], guide_src: str, editing_notes: list = ()
-) -> str:
+def render_guide(model: CourseModel, link: Callable[[str], str], guide_src: str) -> str:
+    course, text = model.course, model.text
+
     def notes(page: Page) -> list[str]:
         # Markup: Markdown for the page pipeline, not text to escape here.
         return [Markup(note_markdown(note, guide_src)) for note in page.notes]
@@ -163,8 +115,8 @@ def render_guide(
             "page": page,
             "slug": page.src[: -len(".md")].replace("/", "-"),
             "href": link(page.url),
-            "objectives": [markdown_inline(o) for o in page.objectives],
-            "keypoints": [markdown_inline(k) for k in page.keypoints],
+            "objectives": [text.inline(o) for o in page.objectives],
+            "keypoints": [text.inline(k) for k in page.keypoints],
             "notes": notes(page),
             "reflections": [
                 {
@@ -175,7 +127,7 @@ def render_guide(
                 }
                 for r in page.reflections
             ],
-            "quizzes": [_quiz_view(quiz, link) for quiz in course.quizzes_of(page)],
+            "quizzes": [_quiz_view(quiz, text, link) for quiz in course.quizzes_of(page)],
         }
         for page in course.lessons
     ]
@@ -196,14 +148,15 @@ def render_guide(
         sessions=session_plan(course.lessons),
         total=course.total_minutes,
         clock=clock,
-        editing_notes=editing_notes,
+        editing_notes=model.editing_notes,
         link=link,
     )
 
 
-def render_assignment(course: Course, link: Callable[[str], str]) -> str:
+def render_assignment(model: CourseModel, link: Callable[[str], str]) -> str:
     """The learner's assignment page: every prompt and quiz of the course, rendered once and
     hidden; overrides/crs/assignment.js reveals the ones the link names."""
+    course = model.course
     lessons = [
         {
             "page": page,
@@ -217,10 +170,7 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
                     "id": quiz.id,
                     "html": Markup(
                         render_quiz(
-                            quiz,
-                            render_markdown_safely,
-                            heading_level=3,
-                            pdf_href=link(pdf_path("learner")),
+                            quiz, model.text, heading_level=3, pdf_href=link(pdf_path("learner"))
                         )
                     ),
                 }
@@ -232,30 +182,21 @@ def render_assignment(course: Course, link: Callable[[str], str]) -> str:
     return render("assignment.html", lessons=lessons, pdf_href=link(pdf_path("learner")))
 
 
-def _handout_question(question: Question) -> dict:
+def _handout_question(question: Question, text: CourseText) -> dict:
     """A question as printed on paper: its prompt and what the learner marks or writes."""
-    if question.type in ("single", "multiple"):
-        choices = [markdown_inline(o.text) for o in question.options]
-    elif question.type == "true-false":
-        choices = [Markup("True"), Markup("False")]
-    elif question.type == "order":
-        choices = [markdown_inline(i.text) for i in shuffled_order(question)]
-    elif question.type == "classify":
-        choices = [markdown_inline(i.text) for i in question.items]
-    else:
-        choices = []
+    entry = entry_for(question)
     return {
         "id": question.id,
-        "type": question.type,
-        "prompt": markdown_inline(question.prompt),
-        "choices": choices,
-        "categories": list(question.categories),
+        "prompt": text.inline(question.prompt),
+        "hint": entry.handout_hint(question),
+        "choices": entry.handout_choices(question, text.inline),
     }
 
 
-def render_builder(course: Course, link: Callable[[str], str]) -> str:
+def render_builder(model: CourseModel, link: Callable[[str], str]) -> str:
     """The assignment builder (overrides/crs/tutor.js): prompts and quizzes to pick, by lesson,
     and the printable handout of every one of them, shown for the ones picked."""
+    course = model.course
     lessons = [
         {
             "page": page,
@@ -268,7 +209,7 @@ def render_builder(course: Course, link: Callable[[str], str]) -> str:
                 {
                     "id": quiz.id,
                     "title": quiz.title,
-                    "questions": [_handout_question(q) for q in quiz.questions],
+                    "questions": [_handout_question(q, model.text) for q in quiz.questions],
                 }
                 for quiz in course.quizzes_of(page)
             ],

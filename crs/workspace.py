@@ -11,8 +11,8 @@ from collections.abc import Callable
 import markdown
 from markupsafe import Markup
 
-from crs.course import Course
 from crs.downloads import pdf_path
+from crs.model import CourseModel
 from crs.templating import render
 
 
@@ -22,7 +22,8 @@ def prompt_html(text: str) -> Markup:
     return Markup(markdown.markdown(text, extensions=extensions))
 
 
-def render_workspace(course: Course, link: Callable[[str], str]) -> str:
+def render_workspace(model: CourseModel, link: Callable[[str], str]) -> str:
+    course = model.course
     lessons = [
         {
             "src": page.src,

@@ -8,12 +8,22 @@ export NO_MKDOCS_2_WARNING=1
 VENV="$ROOT/.venv"
 PY="$VENV/bin/python"
 
+# The Python the README names; an older one fails here with a clear message, not later.
+PYTHON_MIN="3.11"
+
 ensure_python_env() {  # $@: extra requirement files
   local files=(requirements.txt constraints.txt pyproject.toml "$@")
-  local stamp="$VENV/.crs-installed"
+  # One stamp per requirement set, so `scripts/build` and `scripts/test` in turn do not reinstall.
+  local set_name="base"
+  (( $# )) && set_name="$(basename -s .txt "$@" | paste -sd+)"
+  local stamp="$VENV/.crs-installed-$set_name"
   local want
   want="$(cat "${files[@]}" | sha256sum | cut -d' ' -f1)"
   if [[ ! -x "$PY" ]]; then
+    python3 -c "import sys; sys.exit(sys.version_info < tuple(map(int, '$PYTHON_MIN'.split('.'))))" || {
+      echo "crs: Python $PYTHON_MIN or newer is needed, found $(python3 --version 2>&1)" >&2
+      exit 1
+    }
     echo "crs: creating virtualenv in .venv" >&2
     python3 -m venv "$VENV"
   fi

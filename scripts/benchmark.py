@@ -4,13 +4,18 @@
   hook and extension stripped (median of --runs builds each);
 - bytes per page (raw and gzip): HTML, our JS/CSS, the theme's JS/CSS;
 - both PDFs (learner + tutor, scripts/pdf) against the strict site build;
-- a synthetic course of N copies of the lesson pages, to show how build time grows with N.
+- a synthetic course of N copies of the lesson pages, to show how build time grows with N;
+- the SCORM 1.2 package: its size and the worst-case cmi.suspend_data (every question answered,
+  crs/exports/suspendbudget.py) against the 4,096 characters SCORM 1.2 allows.
 
 Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
 JS+CSS <= 12 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
 in N.
 
-Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme]
+Class summary figures (page with 500 files, notebook code with 5,000) come from
+scripts/benchmark_summary.py; --summary-only measures just those.
+
+Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme] [--summary-only]
 """
 
 from __future__ import annotations
@@ -28,8 +33,12 @@ import tempfile
 import time
 from pathlib import Path
 
+import benchmark_summary
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
+
+from crs.exports import suspendbudget
+from crs.exports.formats import export
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_ASSET = re.compile(r'(?:src|href)="([^"]*assets/crs/[^"]+\.(?:js|css))"')
@@ -199,12 +208,23 @@ def markdown_table(report: dict) -> str:
     ]
     for size, seconds in report["scaling"].items():
         lines.append(f"| synthetic course, {size} module(s) | {seconds:.2f} s | linear in N |")
-    return "\n".join(lines)
+    sc = report["scorm12"]
+    lines += [
+        f"| SCORM 1.2 package | {sc['zip_bytes'] / 1024 / 1024:.1f} MB | |",
+        f"| SCORM 1.2 suspend data, worst case ({sc['questions']} questions answered, no "
+        f"reflection) | {sc['length']:,} chars ({sc['room']:,} left for reflections) "
+        f"| <= {sc['limit']:,} |",
+    ]
+    return "\n".join(lines + benchmark_summary.rows(report["class_summary"]))
 
 
-def update_readme(table: str) -> None:
+def update_readme(table: str, only_summary: bool = False) -> None:
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
+    if only_summary:  # keep the other rows, replace (or add) the class summary ones
+        block = re.search(r"<!-- benchmark:start -->\n(.*?)\n<!-- benchmark:end -->", text, re.S)
+        kept = [line for line in block.group(1).split("\n") if not line.startswith("| class summ")]
+        table = "\n".join(kept + table.split("\n"))
     text = re.sub(
         r"(<!-- benchmark:start -->\n).*?(\n<!-- benchmark:end -->)",
         lambda m: m.group(1) + table + m.group(2),
@@ -219,7 +239,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1,10,40")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--summary-only", action="store_true", help="class summary figures only")
+    parser.add_argument("--page-files", type=int, default=500)
+    parser.add_argument("--notebook-files", type=int, default=5000)
     args = parser.parse_args()
+    if args.summary_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(copy_project(Path(tmp) / "site"), Path(tmp) / "out")
+            report = benchmark_summary.measure(
+                Path(tmp) / "out", args.page_files, args.notebook_files
+            )
+        print(json.dumps(report, indent=2))
+        table = "\n".join(benchmark_summary.rows(report))
+        print(table)
+        if args.readme:
+            update_readme(table, only_summary=True)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -232,11 +267,14 @@ def main() -> None:
         pdf_runs = max(1, args.runs // 2)
         pdf_s = statistics.median(build_pdfs(site, tmp / "pdf") for _ in range(pdf_runs))
         weights = page_weights(tmp / "out")
+        summary = benchmark_summary.measure(tmp / "out", args.page_files, args.notebook_files)
         scaling = {}
         for size in (int(n) for n in args.sizes.split(",")):
             project = copy_project(tmp / f"n{size}")
             make_synthetic(project, size)
             scaling[str(size)] = median_build(project, max(1, args.runs // 2), strict=False)
+        [package] = export(ROOT, ["scorm12"], tmp / "dist")
+        scorm12 = {"zip_bytes": package.stat().st_size, **suspendbudget.worst_case(package)}
 
     weight_max = {
         key: max(row[key] for row in weights.values()) for key in next(iter(weights.values()))
@@ -254,7 +292,10 @@ def main() -> None:
         "weight_max": weight_max,
         "weight_per_page": weights,
         "scaling": scaling,
+        "scorm12": scorm12,
+        "class_summary": summary,
         "targets_met": {
+            "scorm12_suspend_data": scorm12["length"] <= scorm12["limit"],
             "overhead": site_s / plain_s <= TARGET_OVERHEAD,
             "pdf": pdf_s / site_s <= TARGET_PDF,
             "our_js_css_gzip": weight_max["ours_gz"] <= TARGET_OUR_GZIP,

@@ -2,9 +2,10 @@
 """Write a SAMPLE class of submissions into docs/tutor/sample-class/ for the collation notebook.
 
 Every learner is fictional and labelled SAMPLE; answers are made up, quiz answers chosen at random
-(seeded, so the files only change when the course does). Two files are broken on purpose: one
-damaged (not valid JSON) and one foreign (a JSON file from some other tool), to show that the
-notebook reports and skips them.
+(seeded, so the files only change when the course does). One learner hands in late, one twice
+(the older copy is superseded), and three files are wrong on purpose: one damaged (not valid
+JSON), one foreign (a JSON file from some other tool) and one of another course, to show that the
+class summary reports and skips them.
 
     .venv/bin/python scripts/sample_submissions.py [--out FOLDER]
 
@@ -22,10 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crs import site, submissions  # noqa: E402
-from crs.quizzes import Question, stable_key  # noqa: E402
+from crs import collation, model  # noqa: E402
+from crs.questiontypes import entry_for  # noqa: E402
 
-OUT = ROOT / submissions.SAMPLE_CLASS
+OUT = ROOT / collation.SAMPLE_CLASS
+# The workspace export format (overrides/crs/exchange.js FORMAT, VERSION).
+FORMAT, FORMAT_VERSION = "crs-workspace", 1
 STAMP = "2026-11-20T10:00:00.000Z"
 LEARNERS = [  # (name, how likely each quiz answer is right, how many prompts they answer)
     ("SAMPLE Ada Fictional", 0.9, 1.0),
@@ -55,33 +58,6 @@ SENTENCES = [
 ]
 
 
-def response(question: Question, right: bool, rng: random.Random):
-    """A response in the shape overrides/crs/quizzes.js saves, right or wrong as asked."""
-    kind = question.type
-    if kind == "single":
-        pool = [o for o in question.options if o.correct == right] or list(question.options)
-        return stable_key(rng.choice(pool).text)
-    if kind == "multiple":
-        keys = [stable_key(o.text) for o in question.options if o.correct]
-        if not right:
-            wrong = [stable_key(o.text) for o in question.options if not o.correct]
-            keys = keys[:-1] + wrong[:1] if wrong else keys[:-1] or keys
-        return keys
-    if kind == "true-false":
-        return question.answer if right else not question.answer
-    if kind == "fill-in":
-        return question.answers[0] if right else "not sure"
-    if kind == "classify":
-        answer = {stable_key(i.text): stable_key(i.category) for i in question.items}
-        if not right and len(question.categories) > 1:
-            first = stable_key(question.items[0].text)
-            others = [stable_key(c) for c in question.categories if stable_key(c) != answer[first]]
-            answer[first] = others[0]
-        return answer
-    order = [stable_key(i.text) for i in question.items]
-    return order if right else order[1:] + order[:1]
-
-
 def learner_file(name: str, skill: float, diligence: float, state, assignment, rng) -> dict:
     quizzes = {}
     for quiz_id in assignment["quizzes"]:
@@ -92,7 +68,7 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
             revealed = not right and rng.random() < 0.2
             quizzes[question.id] = {
                 "value": {
-                    "response": response(question, right, rng),
+                    "response": entry_for(question).sample_response(question, right, rng),
                     "checked": True,
                     "correct": right,
                     "revealed": revealed,
@@ -106,9 +82,9 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
             text = f"{rng.choice(OPENINGS)} {' '.join(rng.sample(SENTENCES, 2))}"
             answers[prompt_id] = {"text": f"(SAMPLE answer) {text}", "updated": STAMP}
     return {
-        "format": submissions.FORMAT,
-        "schema": submissions.FORMAT_VERSION,
-        "course": site.COURSE_ID,
+        "format": FORMAT,
+        "schema": FORMAT_VERSION,
+        "course": model.COURSE_ID,
         "version": "sample",
         "exported_at": STAMP,
         "answers": answers,
@@ -120,9 +96,7 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
 
 
 def write_sample(out: Path, project: Path = ROOT) -> list[Path]:
-    from mkdocs.config import load_config
-
-    state = site.load(load_config(str(project / "mkdocs.yml")))
+    state = model.load(project)
     prompts = [r.id for r in state.course.reflections]
     quizzes = [q for page in state.course.lessons for q, _ in page.quiz_uses]
     assignment = {
@@ -147,12 +121,22 @@ def write_sample(out: Path, project: Path = ROOT) -> list[Path]:
     broken.write_text(
         '{"format": "crs-workspace", "course": "co-production", "answers": {', "utf-8"
     )
+    late = json.loads(written[-1].read_text(encoding="utf-8"))
+    late["exported_at"] = "2026-11-29T18:30:00.000Z"  # two days after the due date
+    written[-1].write_text(json.dumps(late, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    ben = json.loads(written[1].read_text(encoding="utf-8"))
+    older = {**ben, "exported_at": "2026-11-19T08:00:00.000Z", "answers": {}}
+    earlier = out / "sample-week-1-sample-ben-madeup-first-try.json"
+    earlier.write_text(json.dumps(older, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    other = out / "sample-other-course.json"
+    stranger = {**ben, "course": "sample-another-course", "learner": "SAMPLE Ben Madeup"}
+    other.write_text(json.dumps(stranger, indent=2, ensure_ascii=False) + "\n", "utf-8")
     foreign = out / "sample-foreign-file.json"
     foreign.write_text(
         json.dumps({"name": "SAMPLE shopping list", "items": ["tea", "bread"]}, indent=2) + "\n",
         encoding="utf-8",
     )
-    return [*written, broken, foreign]
+    return [*written, earlier, other, broken, foreign]
 
 
 def main() -> None:

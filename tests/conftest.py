@@ -139,6 +139,56 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+NODE = shutil.which("node")
+needs_node = pytest.mark.skipif(
+    not (NODE and ESBUILD.exists()), reason="needs node and esbuild (npm ci)"
+)
+
+
+def node_module(source: Path, folder: Path, name: str = "m"):
+    """One front-end module bundled for Node; returns a function that runs a script in which the
+    module is imported as `name` and gives back what the script prints as JSON."""
+    bundle = folder / f"{source.stem}.mjs"
+    subprocess.run(
+        [
+            str(ESBUILD),
+            str(source),
+            "--bundle",
+            "--format=esm",
+            "--platform=neutral",
+            f"--outfile={bundle}",
+            "--log-level=error",
+        ],
+        check=True,
+    )
+
+    def run(script: str):
+        runner = folder / "run.mjs"
+        runner.write_text(
+            f'import * as {name} from "./{bundle.name}"\n{script}\n', encoding="utf-8"
+        )
+        done = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    return run
+
+
+@pytest.fixture
+def offline_page(page):
+    """A page whose every http(s) request is recorded (page.blocked) and refused."""
+    blocked: list[str] = []
+
+    def refuse(route):
+        blocked.append(route.request.url)
+        route.abort()
+
+    page.route("http://**/*", refuse)
+    page.route("https://**/*", refuse)
+    page.blocked = blocked
+    return page
+
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
@@ -151,3 +201,13 @@ def axe_violations(page) -> list[dict]:
         ".violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target)}))",
         AXE_TAGS,
     )
+
+
+@pytest.fixture(scope="session")
+def scorm_dist(tmp_path_factory) -> Path:
+    """Both SCORM packages, exported once per session as scripts/export does."""
+    from crs.exports.formats import export
+
+    out = tmp_path_factory.mktemp("dist")
+    export(ROOT, ["scorm12", "scorm2004"], out)
+    return out

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import axe_violations
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -31,23 +32,14 @@ def test_pages_request_nothing_from_other_hosts(page, site_url, site_dir, site_p
     assert foreign == []
 
 
-def test_offline_from_file_url_searches_with_no_network(page, site_dir):
-    blocked: list[str] = []
-
-    def block_network(route):
-        blocked.append(route.request.url)
-        route.abort()
-
-    page.route("http://**/*", block_network)
-    page.route("https://**/*", block_network)
+def test_offline_from_file_url_searches_with_no_network(offline_page, site_dir):
+    page = offline_page
     page.goto((site_dir / "index.html").as_uri())
     page.keyboard.press("s")  # Material's search shortcut, as a keyboard user opens it
     page.locator("input.md-search__input").wait_for()
     page.keyboard.type("core economy")  # the search listens to key events, not value changes
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
-    assert results.count() > 0
-    assert blocked == []
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15000)
+    assert page.blocked == []
 
 
 def test_every_page_has_no_axe_violations(page, site_url, site_dir, site_pages):

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from htmlpages import page_refs
-from mkdocs.config import load_config
 
-from crs import course, editing, site
+from crs import course, editing, model
 from crs.bibliography import Reference
 
 # What the first edition showed learners: editing notes in the text (issue 13, defect 5).
@@ -44,7 +43,7 @@ def phrase(note: editing.EditingNote) -> str:
 
 @pytest.fixture(scope="session")
 def state():
-    return site.load(load_config(str(ROOT / "mkdocs.yml")))
+    return model.load(ROOT)
 
 
 def learner_pages(site_dir: Path) -> list[Path]:
@@ -119,7 +118,12 @@ def test_an_editor_block_is_collected_with_the_section_it_is_in(tmp_path):
         encoding="utf-8",
     )
     the_course = course.load_course(docs, ["lesson.md"], {"editor"})
-    ref = Reference("lost", "video", ("Someone",), 2020, "", link_missing=True, note="Ask.")
+    csl = {
+        "type": "motion_picture",
+        "author": [{"literal": "Someone"}],
+        "issued": {"date-parts": [[2020]]},
+    }
+    ref = Reference("lost", csl, link_missing=True, note="Ask.")
     notes = editing.collect(the_course, {"lost": ref}, {}, docs)
     assert [(n.markdown, n.target, n.where) for n in notes] == [
         (

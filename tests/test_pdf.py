@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from mkdocs.config import load_config
 from pypdf import PdfReader
 
-from crs import pdf, quizzes, safehtml, site
+from crs import harvard, model, pdf, pdfdeps, printhtml, printviews, quizzes
+from crs.coursetext import CourseText
 from crs.errors import CourseError
+from crs.questiontypes.base import Item, Option, Question
 from crs.templating import render
 
 KEY_ENTRY = re.compile(r"Key \d+ \(([a-z0-9-]+)\)")
@@ -23,8 +24,7 @@ TOC_LINE = re.compile(r"^(.+?)\s*\.{4,}\s*(\d+)$")
 
 @pytest.fixture(scope="session")
 def course_state():
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    return site.load(config)
+    return model.load(ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +55,7 @@ def unhyphenated(text: str) -> str:
 
 def plain(markdown_text: str) -> str:
     """What a reader sees of a bit of course Markdown."""
-    rendered = safehtml.render_markdown_safely(markdown_text)
+    rendered = CourseText.default().html(markdown_text)
     return flat(html.unescape(re.sub(r"<[^>]+>", "", rendered)))
 
 
@@ -64,7 +64,7 @@ def texts(pdfs) -> dict[str, list[str]]:
     return {edition: pages_text(path) for edition, path in pdfs.items()}
 
 
-def all_questions(state) -> list[quizzes.Question]:
+def all_questions(state) -> list[Question]:
     return [q for quiz in state.course.quizzes.values() for q in quiz.questions]
 
 
@@ -181,6 +181,16 @@ def test_references_print_dois_and_urls_in_full(texts, course_state):
             assert link in text.replace(" ", ""), reference.id
 
 
+@pytest.mark.parametrize("edition", ["learner", "tutor"])
+def test_every_reference_prints_in_the_web_pages_harvard_form(texts, course_state, edition):
+    """Both PDFs print the references page, so each entry reads as crs.harvard formats it."""
+    text = re.sub(r"\s+", "", " ".join(texts[edition]))
+    for ref in course_state.references.values():
+        entry = html.unescape(re.sub(r"<[^>]+>", "", harvard.entry_html(ref.csl, ref.links)))
+        assert re.sub(r"\s+", "", entry) in text, ref.id
+    assert "Takethislistintoyourreferencemanager" not in text
+
+
 def test_glossary_terms_are_printed(texts, course_state):
     text = " ".join(texts["learner"])
     for term in course_state.terms:
@@ -254,14 +264,14 @@ def test_missing_weasyprint_libraries_name_the_debian_packages():
         raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: No such file")
 
     with pytest.raises(CourseError) as caught:
-        pdf.import_weasyprint(failing)
+        pdfdeps.import_weasyprint(failing)
     message = str(caught.value)
     assert "WeasyPrint cannot load its system libraries" in message
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0" in message
 
 
 def test_the_pdf_command_reports_missing_libraries_and_fails(monkeypatch, capsys, tmp_path):
-    real = pdf.import_weasyprint
+    real = pdfdeps.import_weasyprint
 
     def failing(name):
         raise OSError("cannot load library 'libpango-1.0-0'")
@@ -277,9 +287,9 @@ def test_missing_fonts_name_their_debian_packages(tmp_path):
     present = tmp_path / "Present.ttf"
     present.write_bytes(b"")
     fonts = {str(present): "fonts-present", str(tmp_path / "Gone.ttf"): "fonts-gone"}
-    assert pdf.missing_fonts(fonts) == ["fonts-gone"]
+    assert pdfdeps.missing_fonts(fonts) == ["fonts-gone"]
     with pytest.raises(CourseError, match="apt-get install fonts-gone"):
-        pdf.check_fonts(fonts)
+        pdfdeps.check_fonts(fonts)
 
 
 @pytest.mark.parametrize(
@@ -296,7 +306,7 @@ def test_missing_fonts_name_their_debian_packages(tmp_path):
 )
 def test_links_become_links_inside_the_pdf(href, expected):
     printed = {"definitions", "models", "references", "glossary"}
-    assert pdf.scoped_href(href, "definitions.md", printed) == expected
+    assert printhtml.scoped_href(href, "definitions.md", printed) == expected
 
 
 def test_ids_are_scoped_to_their_page_so_pages_cannot_clash():
@@ -305,7 +315,7 @@ def test_ids_are_scoped_to_their_page_so_pages_cannot_clash():
         '<section aria-labelledby="a b"></section><a href="#challenges">up</a>'
         '<a href="workspace.html">mine</a>'
     )
-    assert pdf.scope_ids(page, "models.md", {"models"}) == (
+    assert printhtml.scope_ids(page, "models.md", {"models"}) == (
         '<h2 id="models--challenges">Challenges</h2><label for="models--q1">x</label>'
         '<section aria-labelledby="models--a models--b"></section>'
         '<a href="#models--challenges">up</a><a>mine</a>'
@@ -317,11 +327,11 @@ def test_headings_skip_screen_only_ones():
         '<h2 id="a">First <em>one</em></h2><h2 class="crs-screen-only" id="downloads">D</h2>'
         "<h3 id='x'>no double quotes</h3><h3 id=\"b\">Second</h3>"
     )
-    found = [(h.level, h.id, h.text) for h in pdf.headings(page)]
+    found = [(h.level, h.id, h.text) for h in printhtml.headings(page)]
     assert found == [(2, "a", "First one"), (3, "b", "Second")]
 
 
-def _question(**fields) -> quizzes.Question:
+def _question(**fields) -> Question:
     base = dict(
         id="q-1",
         type="single",
@@ -332,18 +342,18 @@ def _question(**fields) -> quizzes.Question:
         source_quote="quote",
         line=1,
     )
-    return quizzes.Question(**{**base, **fields})
+    return Question(**{**base, **fields})
 
 
 def test_a_printed_quiz_shows_every_option_and_no_answer():
     question = _question(
         options=(
-            quizzes.Option("Right one", True, "FEEDBACK-RIGHT", 2),
-            quizzes.Option("Wrong one", False, "FEEDBACK-WRONG", 3),
+            Option("Right one", True, "FEEDBACK-RIGHT", 2),
+            Option("Wrong one", False, "FEEDBACK-WRONG", 3),
         )
     )
     quiz = quizzes.Quiz("demo", "Demo quiz", None, (question,), Path("demo.yml"), 1)
-    printed = pdf.render_print_quiz(quiz)
+    printed = printviews.render_print_quiz(quiz, CourseText.default())
     assert "Right one" in printed and "Wrong one" in printed
     assert "Tick one." in printed and printed.count("crs-box--round") == 2
     for secret in ("FEEDBACK", "Because.", "correct", "quote"):
@@ -354,7 +364,9 @@ def test_an_answer_key_entry_has_answer_feedback_explanation_and_source():
     question = _question(
         type="true-false", answer=False, feedback={"true": "No, look again.", "false": "Yes."}
     )
-    entry = pdf.key_view(1, question, "#models--models", "Models › Models")
+    entry = printviews.key_view(
+        1, question, CourseText.default(), "#models--models", "Models › Models"
+    )
     assert [(str(c.text), c.correct) for c in entry.choices] == [("True", False), ("False", True)]
     assert "No, look again." in entry.choices[0].feedback
     assert "Because." in entry.explanation
@@ -362,12 +374,6 @@ def test_an_answer_key_entry_has_answer_feedback_explanation_and_source():
 
 
 def test_order_questions_are_printed_shuffled_never_in_the_answer_order():
-    items = tuple(quizzes.Item(text, n) for n, text in enumerate(["First", "Second", "Third"]))
-    view = pdf.question_view(1, _question(type="order", items=items))
+    items = tuple(Item(text, n) for n, text in enumerate(["First", "Second", "Third"]))
+    view = printviews.question_view(1, _question(type="order", items=items), CourseText.default())
     assert [str(i) for i in view.items] != ["First", "Second", "Third"]
-
-
-def test_only_the_tutor_edition_has_notes_and_key():
-    learner, tutor = pdf.EDITIONS["learner"], pdf.EDITIONS["tutor"]
-    assert not learner.answer_key and not learner.instructor_notes
-    assert tutor.answer_key and tutor.instructor_notes

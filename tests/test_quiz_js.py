@@ -1,24 +1,16 @@
 """The pure half of overrides/crs/quizzes.js under Node: grading, saved state, and fill-in matching
-identical to the Python rule (crs.quizzes.normalize_answer) used by the PDF and the tests."""
+identical to the Python rule (crs.fillin.normalize_answer) used by the PDF and the tests."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from conftest import ROOT, needs_node, node_module
 
-from crs import quizzes
+from crs.questiontypes import fillin
 
-ROOT = Path(__file__).resolve().parent.parent
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-NODE = shutil.which("node")
-
-pytestmark = pytest.mark.skipif(
-    not (NODE and ESBUILD.exists()), reason="needs node and esbuild (npm ci)"
-)
+pytestmark = needs_node
 
 SAMPLES = [
     "  The Core Economy!! ",
@@ -34,28 +26,12 @@ SAMPLES = [
 
 
 def _run(tmp_path: Path, script: str) -> object:
-    module = tmp_path / "quizzes.mjs"
-    subprocess.run(
-        [
-            str(ESBUILD),
-            str(ROOT / "overrides" / "crs" / "quizzes.js"),
-            "--bundle",
-            "--format=esm",
-            "--platform=neutral",
-            f"--outfile={module}",
-            "--log-level=error",
-        ],
-        check=True,
-    )
-    runner = tmp_path / "run.mjs"
-    runner.write_text(f'import * as q from "./quizzes.mjs"\n{script}\n', encoding="utf-8")
-    result = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    return node_module(ROOT / "overrides" / "crs" / "quizzes.js", tmp_path, "q")(script)
 
 
 def test_fill_in_normalisation_is_the_same_in_js_and_python(tmp_path):
     script = f"console.log(JSON.stringify({json.dumps(SAMPLES)}.map(q.normalizeAnswer)))"
-    assert _run(tmp_path, script) == [quizzes.normalize_answer(s) for s in SAMPLES]
+    assert _run(tmp_path, script) == [fillin.normalize_answer(s) for s in SAMPLES]
 
 
 def test_grading_state_and_messages(tmp_path):

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from crs import quizzes, safehtml
+from crs import quizzes
+from crs.coursetext import CourseText
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "quizzes"
@@ -30,7 +31,7 @@ def schema() -> dict:
 @pytest.mark.parametrize("name", TYPES)
 def test_quiz_renders_as_golden_html(name, schema, update_golden):
     quiz = quizzes.load_quiz(FIXTURES / "golden" / f"{name}.yml", schema)
-    html = quizzes.render_quiz(quiz, safehtml.render_markdown_safely)
+    html = quizzes.render_quiz(quiz, CourseText.default())
     golden = GOLDEN / f"quiz-{name}.html"
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -85,7 +86,7 @@ def _assert_inert(html: str) -> None:
 
 def test_hostile_quiz_text_ends_up_inert(schema):
     quiz = quizzes.load_quiz(FIXTURES / "xss" / "xss.yml", schema)
-    html = quizzes.render_quiz(quiz, safehtml.render_markdown_safely)
+    html = quizzes.render_quiz(quiz, CourseText.default())
     _assert_inert(html)
     parsed = _parse(html)
     # The key is a single-quoted attribute that cannot end early: ' < > & are escaped in it.
@@ -111,7 +112,7 @@ def test_a_page_pipeline_passed_in_is_sanitised_again(schema):
     import markdown
 
     quiz = quizzes.load_quiz(FIXTURES / "xss" / "xss.yml", schema)
-    html = quizzes.render_quiz(quiz, lambda text: markdown.markdown(text))
+    html = quizzes.render_quiz(quiz, CourseText(lambda text: markdown.markdown(text)))
     _assert_inert(html)
 
 
@@ -126,26 +127,24 @@ def test_a_page_pipeline_passed_in_is_sanitised_again(schema):
     ],
 )
 def test_quiz_markdown_is_rendered_with_raw_html_escaped(source, expected):
-    assert safehtml.render_markdown_safely(source) == expected
+    assert CourseText.default().html(source) == expected
 
 
 def test_answer_keys_are_not_in_visible_text(schema):
     quiz = quizzes.load_quiz(FIXTURES / "golden" / "single.yml", schema)
-    visible = "".join(_parse(quizzes.render_quiz(quiz, safehtml.render_markdown_safely)).text)
+    visible = "".join(_parse(quizzes.render_quiz(quiz, CourseText.default())).text)
     assert "its aim is to save money" not in visible  # feedback
     assert "hands services over" not in visible  # explanation
     assert "The cuts scenario" in visible  # the option itself is readable without JS
 
 
-def test_a_build_renders_quiz_text_with_the_extensions_of_mkdocs_yml(monkeypatch):
-    """crs.site.load hands over the page pipeline; what cannot apply to quiz text stays out."""
-    monkeypatch.setattr(safehtml, "_renderers", {})
+def test_course_text_uses_the_extensions_it_is_given_less_what_cannot_apply():
+    """The model builds its text pipeline from mkdocs.yml; what cannot apply to quiz text stays
+    out."""
     text = "!!! note\n    Read *this*.\n\n- [x] done"
-    before = safehtml.render_markdown_safely(text)
-    safehtml.use_page_pipeline(
-        ["admonition", "pymdownx.tasklist", "toc"], {"toc": {"permalink": True}}
-    )
-    after = safehtml.render_markdown_safely(text)
+    before = CourseText.default().html(text)
+    page = CourseText.of(["admonition", "pymdownx.tasklist", "toc"], {"toc": {"permalink": True}})
+    after = page.html(text)
     assert 'class="admonition note"' in after and 'class="admonition' not in before
     assert "checkbox" not in after  # tasklist left out: no form controls in quiz text
-    assert "headerlink" not in safehtml.render_markdown_safely("Intro\n\n## A heading")
+    assert "headerlink" not in page.html("Intro\n\n## A heading")

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
-from mkdocs.config import load_config
 
-from crs import course, site, tutor
+from crs import course, model, tutor
 from crs.grounding import normalize_quote
 
 
@@ -26,7 +25,7 @@ def text_of(page_html: str) -> str:
 @pytest.fixture(scope="session")
 def the_course() -> course.Course:
     """The course as the build reads it (nav order, quizzes loaded and checked)."""
-    return site.load(load_config(str(ROOT / "mkdocs.yml"))).course
+    return model.load(ROOT).course
 
 
 @pytest.fixture(scope="session")
@@ -113,12 +112,13 @@ def test_page_bundles_load_only_where_their_components_are(site_dir, the_course)
         "workspace.html": "workspace",
         "assignment.html": "assignment",
     }
-    styles = {"lessons", "workspace", "tutor"}
+    styles = {"lessons", "workspace", "tutor", "summary"}
     for page in site_dir.rglob("*.html"):
         if "assets" in page.parts:
             continue
         name = page.relative_to(site_dir).as_posix()
         bundle = "tutor" if name.startswith("tutor/") else bundles.get(name)
+        bundle = "summary" if name == "tutor/summary.html" else bundle
         bundle = "lessons" if name in lesson_pages else bundle
         expected = {"crs.js", "crs.css"}
         if bundle:
@@ -130,9 +130,10 @@ def test_page_bundles_load_only_where_their_components_are(site_dir, the_course)
 def test_notebook_page_is_rendered_with_outputs_and_a_download(site_dir):
     page = (site_dir / "tutor" / "collate.html").read_text(encoding="utf-8")
     assert "Skipped: sample-damaged-file.json" in page
-    assert page.count("data:image/png;base64") >= 3
+    assert page.count("data:image/png;base64") >= 2
     assert (site_dir / "tutor" / "collate.ipynb").exists()
-    assert "collate.ipynb" in page
+    assert "Download the notebook" in page and "import crs" not in page
+    assert (site_dir / "downloads" / "class-summary-notebook.zip").exists()
 
 
 def test_a_new_quiz_appears_in_the_guide_with_its_key(tmp_path):

@@ -4,17 +4,11 @@ decode reads back, and every kind of damage is named while the valid part is kep
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, needs_node, node_module
 
-ROOT = Path(__file__).resolve().parent.parent
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-NODE = shutil.which("node")
-
-pytestmark = pytest.mark.skipif(not (NODE and ESBUILD.exists()), reason="needs node and esbuild")
+pytestmark = needs_node
 
 MODEL = {
     "lessons": [
@@ -36,32 +30,12 @@ ASSIGNMENT = {
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("links")
-    module = folder / "assignments.mjs"
-    subprocess.run(
-        [
-            str(ESBUILD),
-            str(ROOT / "overrides" / "crs" / "assignments.js"),
-            "--bundle",
-            "--format=esm",
-            "--platform=neutral",
-            f"--outfile={module}",
-            "--log-level=error",
-        ],
-        check=True,
+    call = node_module(
+        ROOT / "overrides" / "crs" / "assignments.js", tmp_path_factory.mktemp("links"), "a"
     )
-
-    def call(expression: str):
-        runner = folder / "run.mjs"
-        runner.write_text(
-            f'import * as a from "./assignments.mjs"\nconst MODEL = {json.dumps(MODEL)}\n'
-            f"console.log(JSON.stringify({expression}))\n",
-            encoding="utf-8",
-        )
-        done = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
-        return json.loads(done.stdout)
-
-    return call
+    return lambda expression: call(
+        f"const MODEL = {json.dumps(MODEL)}\nconsole.log(JSON.stringify({expression}))"
+    )
 
 
 def test_encode_then_decode_gives_the_assignment_back_without_problems(run):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from types import SimpleNamespace
 
 from conftest import copy_project, mkdocs_build
 
@@ -56,7 +57,8 @@ def test_workspace_lists_every_prompt_and_quiz_without_javascript(site_dir):
 def test_workspace_renders_prompt_markdown_guidance_and_links():
     reflection = Reflection("why", "Why *now*?", "A line or two.", "docs/a.md", 3)
     page = Page("a.md", "Lesson A", 10, ("o",), ("k",), (reflection,), (), ())
-    out = render_workspace(Course([page]), lambda url: f"../{url}")
+    model = SimpleNamespace(course=Course((page,)))
+    out = render_workspace(model, lambda url: f"../{url}")
     assert '<a href="../a.html">Lesson A</a>' in out
     assert 'id="ws-why-prompt"><p>Why <em>now</em>?</p></div>' in out
     assert 'id="ws-why-guidance">A line or two.</p>' in out

@@ -4,28 +4,18 @@
 // Each question's state is saved under storage kind "quiz" and the question id.
 import { askFirst } from "./confirm.js"
 import { h, say } from "./dom.js"
+import { questionType } from "./questions/index.js"
+import { MISSED } from "./questions/result.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
 const KIND = "quiz"
-const MULTI_PART = new Set(["multiple", "classify", "order"])
-export const MISSED = "missed"
+
+export { normalizeAnswer } from "./questions/fill-in.js"
+export { MISSED }
 
 // ---------------------------------------------------------------------------------------------
 // Pure part
 // ---------------------------------------------------------------------------------------------
-
-const TYPOGRAPHIC = { "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " " }
-
-// Same steps as crs.quizzes.normalize_answer in Python: NFKC, lower case, typographic quotes
-// and dashes made plain, inner space collapsed, surrounding space and punctuation removed.
-export function normalizeAnswer(text) {
-  return String(text ?? "")
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u00a0]/g, (c) => TYPOGRAPHIC[c])
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "")
-}
 
 export function emptyState() {
   return { response: null, checked: false, correct: false, revealed: false, attempts: 0 }
@@ -34,89 +24,15 @@ export function emptyState() {
 // Whether a response is complete enough to check, and how right it is. `parts` maps an option
 // or item key to whether that part is right (only parts the learner touched, for choices), or to
 // MISSED for a correct option of a multiple-choice question left unticked.
-export function grade(key, response) {
-  switch (key.type) {
-    case "single": {
-      const option = key.options[response]
-      const correct = option?.correct === true
-      return result(option !== undefined, correct ? 1 : 0, 1, option ? { [response]: correct } : {})
-    }
-    case "true-false": {
-      const answered = typeof response === "boolean"
-      const correct = answered && response === key.answer
-      return result(answered, correct ? 1 : 0, 1, answered ? { [String(response)]: correct } : {})
-    }
-    case "multiple": {
-      const chosen = new Set(Array.isArray(response) ? response : [])
-      const parts = {}
-      let right = 0
-      for (const [optionKey, option] of Object.entries(key.options)) {
-        if (chosen.has(optionKey) === option.correct) right += 1
-        if (chosen.has(optionKey)) parts[optionKey] = option.correct
-        else if (option.correct) parts[optionKey] = MISSED
-      }
-      return result(chosen.size > 0, right, Object.keys(key.options).length, parts)
-    }
-    case "fill-in": {
-      const typed = normalizeAnswer(response)
-      const correct = typed !== "" && key.answers.some((a) => normalizeAnswer(a) === typed)
-      return result(typed !== "", correct ? 1 : 0, 1, {})
-    }
-    case "classify": {
-      const placed = response && typeof response === "object" ? response : {}
-      const parts = {}
-      let right = 0
-      let answered = true
-      for (const [itemKey, item] of Object.entries(key.items)) {
-        if (!placed[itemKey]) answered = false
-        parts[itemKey] = placed[itemKey] === item.category
-        if (parts[itemKey]) right += 1
-      }
-      return result(answered, right, Object.keys(key.items).length, parts)
-    }
-    case "order": {
-      const shown = Array.isArray(response) ? response : []
-      const parts = {}
-      let right = 0
-      key.order.forEach((itemKey, index) => {
-        parts[itemKey] = shown[index] === itemKey
-        if (parts[itemKey]) right += 1
-      })
-      return result(shown.length === key.order.length, right, key.order.length, parts)
-    }
-    default:
-      return result(false, 0, 1, {})
-  }
-}
+export const grade = (key, response) => questionType(key.type).grade(key, response)
 
-function result(answered, right, total, parts) {
-  return { answered, correct: answered && right === total, right, total, parts }
-}
-
-export function correctResponse(key) {
-  switch (key.type) {
-    case "single":
-      return Object.keys(key.options).find((k) => key.options[k].correct) ?? null
-    case "multiple":
-      return Object.keys(key.options).filter((k) => key.options[k].correct)
-    case "true-false":
-      return key.answer
-    case "fill-in":
-      return key.answers[0]
-    case "classify":
-      return Object.fromEntries(Object.entries(key.items).map(([k, item]) => [k, item.category]))
-    case "order":
-      return [...key.order]
-    default:
-      return null
-  }
-}
+export const correctResponse = (key) => questionType(key.type).correctResponse(key)
 
 // A saved value made safe to use: wrong shapes (old data, another version) become empty.
 export function restoreState(key, saved) {
   const state = emptyState()
   if (!saved || typeof saved !== "object") return state
-  const response = validResponse(key, saved.response)
+  const response = questionType(key.type).validResponse(key, saved.response)
   state.response = response
   state.attempts = Number.isInteger(saved.attempts) && saved.attempts > 0 ? saved.attempts : 0
   if (response !== null && saved.checked === true) {
@@ -126,34 +42,6 @@ export function restoreState(key, saved) {
     state.correct = !state.revealed && grade(key, response).correct
   }
   return state
-}
-
-function validResponse(key, response) {
-  switch (key.type) {
-    case "single":
-      return typeof response === "string" && response in key.options ? response : null
-    case "multiple":
-      return Array.isArray(response) ? response.filter((k) => k in key.options) : null
-    case "true-false":
-      return typeof response === "boolean" ? response : null
-    case "fill-in":
-      return typeof response === "string" ? response : null
-    case "classify": {
-      if (!response || typeof response !== "object" || Array.isArray(response)) return null
-      const kept = {}
-      for (const [itemKey, category] of Object.entries(response)) {
-        if (itemKey in key.items && category in key.categories) kept[itemKey] = category
-      }
-      return kept
-    }
-    case "order": {
-      if (!Array.isArray(response) || response.length !== key.order.length) return null
-      const same = [...response].sort().join() === [...key.order].sort().join()
-      return same ? response : null
-    }
-    default:
-      return null
-  }
 }
 
 export function checked(state, graded) {
@@ -171,17 +59,11 @@ export function revealed(state, key) {
 
 export function verdict(type, graded) {
   if (graded.correct) return "Correct."
-  if (!MULTI_PART.has(type)) return "Not quite."
+  if (!questionType(type).multiPart) return "Not quite."
   const summary = `Not quite: ${graded.right} of ${graded.total} right.`
   const missed = Object.values(graded.parts).filter((part) => part === MISSED).length
   if (!missed) return summary
   return `${summary} ${missed} correct ${missed === 1 ? "option" : "options"} not ticked.`
-}
-
-export function unansweredMessage(type) {
-  if (type === "fill-in") return "Type an answer first."
-  if (type === "classify") return "Choose a category for every item first."
-  return "Choose an answer first."
 }
 
 export function scoreText(states) {
@@ -252,90 +134,27 @@ export function mountQuiz(form) {
 function mountQuestion(fieldset, key, announce, updateScore) {
   const id = fieldset.dataset.crsQuestion
   const type = key.type
+  const kind = questionType(type)
   const resultEl = fieldset.querySelector("[data-crs-result]")
   const button = (name) => fieldset.querySelector(`[data-crs-action="${name}"]`)
   const checkButton = button("check")
   const retryButton = button("retry")
   const revealButton = button("reveal")
-  const list = fieldset.querySelector("[data-crs-order]")
-  const initialOrder = list ? itemKeys(list) : null
   let state = restoreState(key, read(KIND, id))
 
   const answerControls = () => [
     ...fieldset.querySelectorAll("input, select, [data-crs-move]"),
   ]
-
-  function readResponse() {
-    switch (type) {
-      case "single":
-      case "true-false": {
-        const chosen = fieldset.querySelector("input:checked")
-        if (!chosen) return null
-        return type === "true-false" ? chosen.value === "true" : chosen.value
-      }
-      case "multiple":
-        return [...fieldset.querySelectorAll("input:checked")].map((input) => input.value)
-      case "fill-in":
-        return fieldset.querySelector("input").value
-      case "classify":
-        return Object.fromEntries(
-          [...fieldset.querySelectorAll("[data-crs-item]")]
-            .map((item) => [item.dataset.crsItem, item.querySelector("select").value])
-            .filter(([, category]) => category),
-        )
-      case "order":
-        return itemKeys(list)
-      default:
-        return null
-    }
-  }
-
-  function showResponse(response) {
-    switch (type) {
-      case "single":
-      case "true-false":
-      case "multiple": {
-        const wanted = new Set(
-          response === null ? [] : Array.isArray(response) ? response : [String(response)],
-        )
-        for (const input of fieldset.querySelectorAll("input")) input.checked = wanted.has(input.value)
-        break
-      }
-      case "fill-in":
-        fieldset.querySelector("input").value = response ?? ""
-        break
-      case "classify":
-        for (const item of fieldset.querySelectorAll("[data-crs-item]")) {
-          item.querySelector("select").value = response?.[item.dataset.crsItem] ?? ""
-        }
-        break
-      case "order":
-        for (const itemKey of response ?? initialOrder) {
-          list.append(list.querySelector(`[data-crs-item="${itemKey}"]`))
-        }
-        break
-    }
-  }
-
-  function partFeedback(partKey, right) {
-    // Only the parts the learner chose get feedback; "Show answer" adds the right ones.
-    const feedback = type === "true-false" ? key.feedback[partKey] : (key.options ?? key.items)?.[partKey]?.feedback
-    if (state.revealed) {
-      if (type === "classify") return [`Answer: ${key.categories[key.items[partKey].category]}`, feedback]
-      const correct = type === "true-false" ? partKey === String(key.answer) : key.options?.[partKey]?.correct
-      return correct ? ["Answer", feedback] : null
-    }
-    if (right === undefined) return null
-    if (right === MISSED) return ["Correct, but not ticked", ""]
-    if (type === "order") return [right ? "Right place" : "Wrong place", ""]
-    if (type === "classify") return right ? ["Right", feedback] : ["Not in this category", ""]
-    return [right ? "Right" : "Not right", feedback]
+  const showResponse = (response) => kind.show(fieldset, response)
+  const saveResponse = (response) => {
+    state = { ...state, response }
+    save()
   }
 
   function render() {
     const graded = grade(key, state.response)
     for (const control of answerControls()) control.disabled = state.checked
-    if (!state.checked && list) updateMoveButtons(list)
+    if (!state.checked) kind.unlocked?.(fieldset)
     checkButton.hidden = state.checked
     // Also after a correct answer: a learner may want to try a question again.
     retryButton.hidden = !state.checked
@@ -344,7 +163,7 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     for (const holder of fieldset.querySelectorAll("[data-crs-option], [data-crs-item]")) {
       const partKey = holder.dataset.crsOption ?? holder.dataset.crsItem
       const feedbackEl = holder.querySelector("[data-crs-feedback]")
-      const shown = state.checked ? partFeedback(partKey, graded.parts[partKey]) : null
+      const shown = state.checked ? kind.partFeedback(key, partKey, graded.parts[partKey], state.revealed) : null
       const missed = !state.revealed && graded.parts[partKey] === MISSED
       const mark = shown?.[0].startsWith("Right") || shown?.[0].startsWith("Answer")
       holder.classList.toggle("crs-is-right", Boolean(shown) && mark)
@@ -370,7 +189,8 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     } else {
       resultEl.classList.add("crs-is-wrong")
       parts.push(h("p", { class: "crs-result__verdict" }, verdict(type, graded)))
-      if (type === "fill-in") parts.push(html(key.feedback))
+      const hint = kind.wrongHint?.(key)
+      if (hint) parts.push(html(hint))
       parts.push(h("p", { class: "crs-result__next" }, "Try again, or show the answer."))
     }
     resultEl.replaceChildren(...parts)
@@ -389,11 +209,11 @@ function mountQuestion(fieldset, key, announce, updateScore) {
 
   function check() {
     if (state.checked) return
-    state = { ...state, response: readResponse() }
+    state = { ...state, response: kind.read(fieldset) }
     const graded = grade(key, state.response)
     if (!graded.answered) {
       save()
-      const message = unansweredMessage(type)
+      const message = kind.unanswered
       resultEl.replaceChildren(h("p", { class: "crs-result__verdict" }, message))
       resultEl.hidden = false
       announce(message)
@@ -423,37 +243,14 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     resultEl.focus()
   })
   fieldset.addEventListener("change", () => {
-    if (!state.checked) {
-      state = { ...state, response: readResponse() }
-      save()
-    }
+    if (!state.checked) saveResponse(kind.read(fieldset))
   })
-  fieldset.addEventListener("input", () => {
-    if (!state.checked && type === "fill-in") {
-      state = { ...state, response: readResponse() }
-      save()
-    }
-  })
-  if (list) {
-    list.addEventListener("click", (event) => {
-      const moveButton = event.target.closest("[data-crs-move]")
-      if (!moveButton || moveButton.disabled || state.checked) return
-      const item = moveButton.closest("[data-crs-item]")
-      const up = moveButton.dataset.crsMove === "up"
-      const neighbour = up ? item.previousElementSibling : item.nextElementSibling
-      if (!neighbour) return
-      if (up) list.insertBefore(item, neighbour)
-      else list.insertBefore(neighbour, item)
-      updateMoveButtons(list)
-      state = { ...state, response: itemKeys(list) }
-      save()
-      const items = [...list.children]
-      announce(`Moved to position ${items.indexOf(item) + 1} of ${items.length}.`)
-      // Keep focus on the moved item: the same button, or its other one at either end.
-      const other = item.querySelector(`[data-crs-move="${up ? "down" : "up"}"]`)
-      ;(moveButton.disabled ? other : moveButton).focus()
+  if (kind.savesOnInput) {
+    fieldset.addEventListener("input", () => {
+      if (!state.checked) saveResponse(kind.read(fieldset))
     })
   }
+  kind.mount?.(fieldset, { saveResponse, isLocked: () => state.checked, announce })
 
   showResponse(state.response)
   render()
@@ -475,18 +272,6 @@ function mountQuestion(fieldset, key, announce, updateScore) {
       render()
     },
   }
-}
-
-function itemKeys(list) {
-  return [...list.querySelectorAll("[data-crs-item]")].map((item) => item.dataset.crsItem)
-}
-
-function updateMoveButtons(list) {
-  const items = [...list.children]
-  items.forEach((item, index) => {
-    item.querySelector('[data-crs-move="up"]').disabled = index === 0
-    item.querySelector('[data-crs-move="down"]').disabled = index === items.length - 1
-  })
 }
 
 function setFeedback(element, shown) {

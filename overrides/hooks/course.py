@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
-from crs import areas, course, site, tables
+from crs import areas, bibexport, blocks, collation, course, pages, site, tables, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -31,13 +32,24 @@ def on_pre_build(config) -> None:
         raise _fail(error) from None
     for warning in _state["site"].warnings:
         log.warning(warning)
+    root = Path(config.config_file_path).parent
+    try:
+        _state["kit"] = kit = site.notebook_kit(root, _state["site"], config.site_url or "")
+    except CourseError as error:
+        raise _fail(error) from None
+    # The tutor notebook, run by mkdocs-jupyter, reads the course from the download's folder.
+    os.environ[collation.KIT_ENV] = str(kit)
     notebooks = config.plugins.get("mkdocs-jupyter")
     if notebooks:
-        root = Path(config.config_file_path).parent
-        notebooks.config["cache_dir"] = str(site.notebook_cache_dir(root, _state["site"]))
+        notebooks.config["cache_dir"] = str(site.prepare_notebook_cache(root, kit))
+    # The blocks render from the model; on_page_markdown moves the context to each page.
+    _state["context"] = blocks.PageContext(_state["site"])
+    config.mdx_configs.setdefault(site.EXTENSION, {})["context"] = _state["context"]
 
 
 def on_files(files, config):
+    for uri, text in bibexport.files(_state["site"].references).items():
+        files.append(File.generated(config, uri, content=text))
     if _state.get("command") == "serve":
         root = Path(config.config_file_path).parent
         for uri, pdf in site.served_pdfs(root):
@@ -58,20 +70,20 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    env.globals["crs_course"] = site.course_json(_state["site"])
+    env.globals["crs_course"] = _state["site"].summary()
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     return env
 
 
 def on_page_markdown(markdown, page, config, files):
-    config.mdx_configs[site.EXTENSION]["page_url"] = page.file.url
+    _state["context"].page_url = page.file.url
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     first_line = course.body_start_line(source)
     try:
         page.meta["crs_bundle"] = site.page_bundle(
             markdown, page.meta, page.file.src_uri, first_line
         )
-        return site.page_markdown(
+        return pages.fill_page(
             markdown, page.file.src_uri, page.file.url, _state["site"], first_line
         )
     except CourseError as error:
@@ -82,6 +94,18 @@ def on_page_content(html, page, config, files):
     return tables.scrollable_tables(html)
 
 
+def on_post_page(output, page, config):
+    try:
+        return theme.label_search_dialog(output)
+    except theme.ThemeChanged as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_template(output_content, template_name, config):
+    """Theme pages without a Markdown source, such as 404.html."""
+    return on_post_page(output_content, None, config)
+
+
 def on_post_build(config) -> None:
     areas.split_search_index(Path(config.site_dir))
     try:
@@ -89,3 +113,4 @@ def on_post_build(config) -> None:
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
     except CourseError as error:
         raise _fail(error) from None
+    collation.zip_kit(_state["kit"], Path(config.site_dir) / "downloads" / collation.ZIP_NAME)

@@ -1,0 +1,101 @@
+"""The one Markdown pipeline for course text outside the page flow: quiz text and feedback,
+reflection prompts, tutor notes, objectives. It is the page pipeline of mkdocs.yml less what
+cannot apply inside a component, with raw HTML shown as text and the result sanitised, so a
+text renders alike on its lesson, in the workspace, on an assignment, in the guide and the PDF.
+
+The course model builds one (CourseModel.text) and every renderer is handed it; nothing here is
+process state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+
+from crs.safehtml import sanitize_html
+
+# The page pipeline's text extensions (mkdocs.yml), for rendering outside a build. Left out of
+# any pipeline (_EXCLUDED_EXTENSIONS): crs.blocks (a quiz in a quiz), file inclusion (snippets,
+# markdown_include), toc and footnotes (ids that would clash with the page's), md_in_html (raw
+# HTML), tasklist (form controls, which the sanitiser would show as text).
+QUIZ_MARKDOWN_EXTENSIONS = (
+    "abbr",
+    "attr_list",
+    "def_list",
+    "tables",
+    "pymdownx.betterem",
+    "pymdownx.caret",
+    "pymdownx.mark",
+    "pymdownx.tilde",
+    "pymdownx.smartsymbols",
+    "pymdownx.superfences",
+)
+_EXCLUDED_EXTENSIONS = {
+    "crs.blocks",
+    "pymdownx.snippets",
+    "markdown_include.include",
+    "toc",
+    "footnotes",
+    "md_in_html",
+    "pymdownx.tasklist",
+    "markdown.extensions.toc",
+}
+
+
+def markdown_renderer(
+    extensions: Iterable[Any] = QUIZ_MARKDOWN_EXTENSIONS,
+    extension_configs: Mapping[str, dict] | None = None,
+) -> Callable[[str], str]:
+    """A Markdown-to-HTML function for course text: the given (page) extensions minus those that
+    cannot apply to it, raw HTML escaped as text, and the result sanitised."""
+    names = [e for e in extensions if not (isinstance(e, str) and e in _EXCLUDED_EXTENSIONS)]
+    configs = {k: v for k, v in (extension_configs or {}).items() if k not in _EXCLUDED_EXTENSIONS}
+    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
+        if name in registry:
+            registry.deregister(name)
+
+    # The same text is rendered for a lesson, the workspace, the assignment page and the guide;
+    # keyed on the text, and bounded so a long `serve` session does not grow without end.
+    @lru_cache(maxsize=2048)
+    def to_html(text: str) -> str:
+        md.reset()
+        return sanitize_html(md.convert(text))
+
+    return to_html
+
+
+@dataclass(frozen=True)
+class CourseText:
+    """Course Markdown to safe HTML, as a block or as one inline paragraph. Whatever `html`
+    returns is sanitised again, so a renderer handed in can never let raw HTML run."""
+
+    html: Callable[[str], str]
+
+    @classmethod
+    def of(cls, extensions: Iterable[Any], configs: Mapping[str, dict]) -> CourseText:
+        return cls(markdown_renderer(extensions, configs))
+
+    @classmethod
+    def default(cls) -> CourseText:
+        """The text extensions of this course's mkdocs.yml, for rendering outside a project."""
+        return cls(markdown_renderer())
+
+    def block(self, text: str) -> Markup:
+        return Markup(sanitize_html(self.html(text)))
+
+    def inline(self, text: str) -> Markup:
+        return inline_html(sanitize_html(self.html(text)))
+
+
+def inline_html(html_text: str) -> Markup:
+    """One rendered paragraph without its <p> wrapper (for legends, labels and list items)."""
+    text = html_text.strip()
+    if text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1:
+        text = text[3:-4]
+    return Markup(text)

@@ -1,0 +1,45 @@
+"""A page's Markdown filled from the course model before it is converted: markers replaced by
+the components they name, citations linked, glossary terms given their tooltips. The site (the
+MkDocs hook) and the PDF both fill pages here, so they say the same thing.
+"""
+
+from __future__ import annotations
+
+from mkdocs.utils import get_relative_url
+
+from crs import bibexport, bibliography, collation, glossary, shortcodes, tutor, workspace
+from crs.model import CourseModel
+from crs.templating import render
+
+
+def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line: int) -> str:
+    """Fill markers, link citations and add glossary tooltips to one page's Markdown."""
+    label = f"docs/{src}"
+
+    def link(target_url: str) -> str:
+        return get_relative_url(target_url, page_url)
+
+    renderers = {
+        "lessons": lambda: render(
+            "lessons.html",
+            lessons=model.course.lessons,
+            total=model.course.total_minutes,
+            link=link,
+        ),
+        "references": lambda: bibliography.render_references(
+            model.references, bibexport.page_links(src)
+        ),
+        "glossary": lambda: glossary.render_glossary(
+            model.terms, src, {page.src: page.title for page in model.course.pages}
+        ),
+        "workspace": lambda: workspace.render_workspace(model, link),
+        "tutor-guide": lambda: tutor.render_guide(model, link, src),
+        "assignment-builder": lambda: tutor.render_builder(model, link),
+        "assignment": lambda: tutor.render_assignment(model, link),
+        "class-summary": lambda: collation.render_summary(collation.outline(model), link),
+    }
+    text = shortcodes.expand(text, label, renderers, first_line=first_line)
+    text = bibliography.expand_citations(text, src, model.references, first_line=first_line)
+    if src != "glossary.md":
+        text += "\n\n" + glossary.abbreviations(model.terms) + "\n"
+    return text

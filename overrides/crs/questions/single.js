@@ -1,0 +1,28 @@
+// Single choice: one option of several is right.
+import { readChecked, showChecked } from "./choices.js"
+import { choiceFeedback, result } from "./result.js"
+
+export default {
+  type: "single",
+  unanswered: "Choose an answer first.",
+  grade(key, response) {
+    const option = key.options[response]
+    const correct = option?.correct === true
+    return result(option !== undefined, correct ? 1 : 0, 1, option ? { [response]: correct } : {})
+  },
+  correctResponse: (key) => Object.keys(key.options).find((k) => key.options[k].correct) ?? null,
+  validResponse: (key, response) => (typeof response === "string" && response in key.options ? response : null),
+  read: (fieldset) => readChecked(fieldset)[0] ?? null,
+  show: (fieldset, response) => showChecked(fieldset, response === null ? [] : [response]),
+  partFeedback(key, partKey, right, revealed) {
+    const { correct, feedback } = key.options[partKey] ?? {}
+    if (revealed) return correct ? ["Answer", feedback] : null
+    return choiceFeedback(right, feedback)
+  },
+  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+  scorm: {
+    type: "choice",
+    patterns: (key, f) => [f.choices(Object.keys(key.options).filter((k) => key.options[k].correct), Object.keys(key.options))],
+    response: (key, response, f) => f.choices([response], Object.keys(key.options)),
+  },
+}
