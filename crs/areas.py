@@ -12,6 +12,7 @@ mkdocs.yml's nav keeps the Tutor section, so the order of tutor pages is written
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,6 +67,32 @@ def split_nav(nav, back_to_course) -> TutorNav:
     return TutorNav([*tutor_items, back_to_course], tutor_pages[0] if tutor_pages else None)
 
 
+_URL = re.compile(r"[ \t]*<url>.*?</url>\n?", re.S)
+_LOC = re.compile(r"<loc>(.*?)</loc>")
+
+
+def tutor_sitemap(site_dir: Path, site_url: str) -> None:
+    """tutor/sitemap.xml: the tutor pages alone. Material's instant navigation takes over only
+    links listed in the sitemap under its search base, which is tutor/ on tutor pages: moves
+    within the tutor area stay instant, and a link out of it loads the learner page afresh,
+    with the learner search."""
+    sitemap = site_dir / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    prefix = site_url.rstrip("/") + "/" + TUTOR_DIR
+    entries = [
+        match.group(0)
+        for match in _URL.finditer(text)
+        if (loc := _LOC.search(match.group(0))) and loc.group(1).startswith(prefix)
+    ]
+    if not entries:
+        return
+    only_tutor = _URL.sub("", text).replace("</urlset>", "".join(entries) + "</urlset>")
+    (site_dir / TUTOR_DIR).mkdir(parents=True, exist_ok=True)
+    (site_dir / TUTOR_DIR / "sitemap.xml").write_text(only_tutor, encoding="utf-8")
+
+
 def split_search_index(site_dir: Path) -> None:
     """Keep tutor pages out of the learner search index, and give the tutor area its own
     (tutor/search/search_index.json, and the .js form Material reads from file://). Tutor pages
@@ -81,6 +108,8 @@ def split_search_index(site_dir: Path) -> None:
         if is_tutor(doc["location"])
     ]
     learner_path.write_text(json.dumps({**index, "docs": learner}), encoding="utf-8")
+    if not tutor:
+        return  # a site without the tutor area (the learner SCORM package)
     folder = site_dir / TUTOR_DIR / "search"
     folder.mkdir(parents=True, exist_ok=True)
     data = json.dumps({**index, "docs": tutor})

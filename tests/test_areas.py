@@ -90,6 +90,22 @@ def test_tutors_reach_their_area_from_the_footer_and_come_back(page, site_url):
     expect(page).to_have_url(f"{site_url}/index.html")
 
 
+def test_the_tutor_sitemap_lists_tutor_pages_only(site_dir):
+    locs = re.findall(r"<loc>(.*?)</loc>", (site_dir / "tutor" / "sitemap.xml").read_text())
+    assert locs and all("/tutor/" in loc for loc in locs), locs
+    assert any(loc.endswith("/tutor/summary.html") for loc in locs), locs
+
+
+@pytest.mark.browser
+def test_leaving_the_tutor_area_by_its_navigation_loads_the_learner_page_afresh(page, site_url):
+    page.goto(f"{site_url}/tutor/index.html")
+    page.evaluate("window.crsSamePage = true")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Back to the course").first.click()
+    expect(page).to_have_url(f"{site_url}/index.html")
+    expect(page.locator("[data-crs-area-link]")).to_have_attribute("data-crs-area-link", "tutor")
+    assert page.evaluate("window.crsSamePage") is None, "the learner page kept the tutor search"
+
+
 @pytest.mark.browser
 def test_the_tutor_search_works_from_a_file_url(page, site_dir):
     page.goto((site_dir / "tutor" / "index.html").as_uri())

@@ -108,6 +108,7 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config) -> None:
     areas.split_search_index(Path(config.site_dir))
+    areas.tutor_sitemap(Path(config.site_dir), config.site_url or "")
     try:
         site.write_favicon_ico(Path(config.site_dir))
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
