@@ -15,6 +15,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.utils import get_relative_url
+
+from crs.templating import render
 
 TUTOR_DIR = "tutor/"
 
@@ -29,6 +34,18 @@ class TutorNav:
 
     items: list = field(default_factory=list)
     homepage: object = None
+
+
+def area_link(page, site_url: str) -> str:
+    """The footer link to the other area (crs/templates/area-link.html) for a page, or with no
+    page for a theme page such as 404.html, whose links start at the site's root path."""
+    tutor = page is not None and is_tutor(page.file.src_uri)
+    target = "index.html" if tutor else f"{TUTOR_DIR}index.html"
+    if page is None:
+        href = f"{urlsplit(site_url or '/').path.rstrip('/')}/{target}"
+    else:
+        href = get_relative_url(target, page.url)
+    return render("area-link.html", tutor=tutor, href=href)
 
 
 def _pages(items) -> list:

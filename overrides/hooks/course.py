@@ -96,7 +96,10 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     try:
-        return theme.label_search_dialog(output)
+        output = theme.label_search_dialog(output)
+        if _state["tutor_nav"].homepage:  # the SCORM package's site has no tutor area
+            output = theme.add_to_copyright(output, areas.area_link(page, config.site_url or ""))
+        return output
     except theme.ThemeChanged as error:
         raise PluginError(str(error)) from None
 
