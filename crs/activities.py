@@ -130,7 +130,6 @@ def render_activity(
         title=activity.title,
         extent=extent,
         href=links[0] if links else "",
-        note=activity.note,
         look_for=activity.look_for,
         optional=activity.optional,
         references_href=references_href or "",

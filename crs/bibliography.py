@@ -212,9 +212,7 @@ def entry_context(ref: Reference) -> dict[str, object]:
         "type": ref.type,
         "formatted": harvard.entry_html(ref.csl, ref.links),
         "short": harvard.short_html(ref.csl),
-        "link_missing": ref.link_missing and not ref.links,
         "parts": ref.parts,
-        "note": ref.note,
     }
 
 

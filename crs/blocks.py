@@ -23,7 +23,9 @@ from mkdocs.utils import get_relative_url
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
+from crs.downloads import pdf_path
 from crs.errors import CourseError
+from crs.templating import render
 
 if TYPE_CHECKING:
     from crs.model import CourseModel
@@ -37,6 +39,10 @@ class PageContext:
 
     model: CourseModel | None = None
     page_url: str = ""
+
+    def learner_pdf_href(self) -> str:
+        """The learner edition (PDF) from the page being rendered ('' outside a site build)."""
+        return get_relative_url(pdf_path("learner"), self.page_url) if self.page_url else ""
 
 
 class Reflection(Block):
@@ -58,9 +64,7 @@ class Reflection(Block):
         )
         label = etree.SubElement(section, "p", {"class": "crs-reflection__label"})
         label.text = "Reflect"
-        self.prompt = etree.SubElement(
-            section, "div", {"class": "crs-reflection__prompt", "id": f"reflect-{prompt_id}-prompt"}
-        )
+        # Guidance first: it often sets up what the question then asks about.
         if self.options["guidance"]:
             guidance = etree.SubElement(
                 section,
@@ -68,7 +72,23 @@ class Reflection(Block):
                 {"class": "crs-reflection__guidance", "id": f"reflect-{prompt_id}-guidance"},
             )
             guidance.text = self.options["guidance"]
+        self.prompt = etree.SubElement(
+            section, "div", {"class": "crs-reflection__prompt", "id": f"reflect-{prompt_id}-prompt"}
+        )
+        self.without_javascript(section, f"reflect-{prompt_id}")
         return section
+
+    def without_javascript(self, section: etree.Element, base: str) -> None:
+        """The text box a learner without JavaScript gets (reflections.js adds the real one)."""
+        holder = etree.SubElement(section, "div", {"class": "crs-reflection__nojs"})
+        holder.text = self.md.htmlStash.store(
+            render(
+                "reflection-nojs.html",
+                base=base,
+                prompt_id=f"{base}-prompt",
+                pdf_href=self.config["context"].learner_pdf_href(),
+            )
+        )
 
     def on_add(self, block: etree.Element) -> etree.Element:
         return self.prompt
@@ -107,7 +127,11 @@ class Quiz(_Rendered):
         from crs import quizzes
 
         model = self.model()
-        return quizzes.render_quiz(model.course.quizzes[item_id], model.text)
+        return quizzes.render_quiz(
+            model.course.quizzes[item_id],
+            model.text,
+            pdf_href=self.config["context"].learner_pdf_href(),
+        )
 
 
 class Activity(_Rendered):
@@ -157,6 +181,12 @@ class Editor(Instructor):
         aside[0].text = "Editing note"
         return aside
 
+    def on_inline_end(self, block: etree.Element) -> None:
+        # Collected with a link to their place in "Notes on the text" (crs/editing.py) rather
+        # than shown where they are written, even in the tutor PDF.
+        if not self.config["show_editing_notes"]:
+            self.parent.remove(block)
+
 
 class CourseBlocksExtension(BlocksExtension):
     def __init__(self, *args, **kwargs):
@@ -165,6 +195,7 @@ class CourseBlocksExtension(BlocksExtension):
             "quizzes_dir": ["quizzes", "Folder of quizzes/<quiz-id>.yml files"],
             "data_dir": ["docs/_data", "Folder of references.yml and activities.yml"],
             "show_instructor_notes": [False, "Keep /// instructor notes in the output"],
+            "show_editing_notes": [False, "Keep /// editor notes in the output"],
             # Not None: Markdown would read a None-default option as a boolean.
             "context": [PageContext(), "A PageContext: the course model and the page rendered"],
         }

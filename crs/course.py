@@ -85,10 +85,10 @@ def _objectives(meta: dict) -> tuple[tuple[str, ...], tuple]:
     """Objectives as sentences, each optionally linked to what practises it (the front matter
     schema has checked the shape):
 
-        objectives:
-          - Tell substitutive from additive co-production          # not linked
-          - text: Distinguish individual from collective co-production
-            practised_by: [models-individual-collective, potential-where-you-live]
+    objectives:
+      - Tell substitutive from additive co-production          # not linked
+      - text: Distinguish individual from collective co-production
+        practised_by: [models-individual-collective, potential-where-you-live]
     """
     texts, links = [], []
     for item in meta.get("objectives", []):

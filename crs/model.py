@@ -17,7 +17,7 @@ from pathlib import Path
 
 import markdown
 
-from crs import course, data, datafiles, grounding, quizzes, schemacheck, timing
+from crs import course, data, datafiles, editing, grounding, quizzes, schemacheck, timing
 from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.project import Project, read_project
@@ -35,6 +35,8 @@ class CourseModel:
     version: str  # changes whenever what the browser stores answers against changes
     text: CourseText  # the one Markdown pipeline for course text (quizzes, prompts, notes)
     warnings: tuple[str, ...] = ()
+    # Notes on the text for tutors and maintainers (crs/editing.py), never shown to learners.
+    editing_notes: tuple[editing.EditingNote, ...] = ()
 
     def summary(self) -> dict:
         """What the browser needs to show progress and the workspace (embedded as JSON)."""
@@ -88,6 +90,7 @@ def load(project: Project | Path) -> CourseModel:
             *(str(w) for w in unused),
             *timing.check_lesson_times(the_course, project.docs, blocks, activities),
         ),
+        editing_notes=tuple(editing.collect(the_course, references, activities, project.docs)),
     )
 
 

@@ -33,7 +33,7 @@ def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line
             model.terms, src, {page.src: page.title for page in model.course.pages}
         ),
         "workspace": lambda: workspace.render_workspace(model, link),
-        "tutor-guide": lambda: tutor.render_guide(model, link),
+        "tutor-guide": lambda: tutor.render_guide(model, link, src),
         "assignment-builder": lambda: tutor.render_builder(model, link),
         "assignment": lambda: tutor.render_assignment(model, link),
         "class-summary": lambda: collation.render_summary(collation.outline(model), link),

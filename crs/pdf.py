@@ -31,7 +31,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.utils.meta import get_data
 
-from crs import blocks, course, pages
+from crs import blocks, course, downloads, pages
 from crs import model as crs_model
 from crs.errors import CourseError
 from crs.model import CourseModel
@@ -41,7 +41,6 @@ from crs.printviews import PrintBlocksExtension, key_view
 from crs.project import BLOCKS_EXTENSION
 from crs.templating import render
 
-PDF_NAME = "co-production-{edition}.pdf"
 PAPERS = {"a4": "A4", "letter": "letter"}
 # Blocks of the site that only make sense in a browser (they fill from browser storage).
 SCREEN_ONLY_MARKERS = ("workspace",)
@@ -57,7 +56,7 @@ class Edition:
 
     @property
     def filename(self) -> str:
-        return PDF_NAME.format(edition=self.name)
+        return downloads.pdf_path(self.name).rsplit("/", 1)[1]
 
 
 EDITIONS = {
@@ -141,6 +140,15 @@ def chapters(model: CourseModel, edition: Edition) -> list[Chapter]:
         title = "About this module" if kind == "intro" else page.title or src
         html = Markup(page_html(model, src, make, printed))
         result.append(Chapter(scope_of(src), title, kind, html, page))
+    if edition.instructor_notes and model.editing_notes:
+        # Rendered as a page of its own at the site root, so its links resolve like a page's.
+        src, url = "notes-on-the-text.md", "notes-on-the-text.html"
+        notes = render(
+            "editing-notes.html", editing_notes=model.editing_notes, link=str, heading=False
+        )
+        filled = pages.fill_page(notes, src, url, model, 1)
+        html = scope_ids(make(url).convert(filled), src, printed)
+        result.append(Chapter(scope_of(src), "Notes on the text", "back", Markup(html)))
     return result
 
 

@@ -18,6 +18,9 @@ REFLECTION_LINES = 7
 class PrintReflection(blocks.Reflection):
     """The prompt as on the site, followed by ruled lines to write on."""
 
+    def without_javascript(self, section, base: str) -> None:
+        pass  # paper has the ruled space instead
+
     def on_create(self, parent):
         section = super().on_create(parent)
         lines = blocks.etree.SubElement(section, "div", {"class": "crs-reflection__space"})

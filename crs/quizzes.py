@@ -207,9 +207,10 @@ def _is_pair(value: Any) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2) -> str:
+def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2, pdf_href: str = "") -> str:
     """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON
-    attribute. Course text renders through the model's one pipeline, which sanitises."""
+    attribute. Course text renders through the model's one pipeline, which sanitises.
+    pdf_href: the learner edition (PDF) from the page, offered when JavaScript is off."""
     block, inline = text.block, text.inline
 
     questions = []
@@ -233,4 +234,5 @@ def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2) -> str:
         questions=questions,
         key=key,
         heading_level=heading_level,
+        pdf_href=pdf_href,
     )

@@ -8,6 +8,7 @@ crs.model.load and fills pages with crs.pages.
 from __future__ import annotations
 
 import shutil
+import struct
 import subprocess
 from pathlib import Path
 
@@ -131,6 +132,20 @@ def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str
         chosen = chosen or bool(needed)
         bundle = needed or bundle
     return bundle
+
+
+def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -> None:
+    """/favicon.ico made from the theme's PNG icon (an ICO file may hold a PNG). Browsers ask
+    for it where a page names no icon, as Chromium does when it opens one of the PDFs."""
+    png = (site_dir / icon).read_bytes()
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        raise CourseError(icon, None, "expected a PNG image for the favicon")
+    width, height = struct.unpack(">II", png[16:24])
+    header = struct.pack("<HHH", 0, 1, 1)
+    entry = struct.pack(
+        "<BBBBHHII", width % 256, height % 256, 0, 0, 1, 32, len(png), len(header) + 16
+    )
+    (site_dir / "favicon.ico").write_bytes(header + entry + png)
 
 
 def bundle_scripts(root: Path, site_dir: Path) -> None:

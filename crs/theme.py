@@ -17,6 +17,13 @@ _SEARCH_FIELD_LABEL = re.compile(
 )
 
 
+# Material's copyright line (partials/copyright.html), with its highlighted text if any: what
+# follows it is added inside the same box.
+_COPYRIGHT = re.compile(
+    r'<div class="md-copyright">\s*(?:<div class="md-copyright__highlight">.*?</div>)?', re.S
+)
+
+
 class ThemeChanged(Exception):
     """The theme's markup is not what a fix here was written for (after a Material upgrade)."""
 
@@ -32,3 +39,17 @@ def label_search_dialog(html: str) -> str:
             f"'{SEARCH_DIALOG}' and a labelled search field; update label_search_dialog"
         )
     return html.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG[:-1]} aria-label="{label.group(1)}">')
+
+
+def add_to_copyright(html: str, addition: str) -> str:
+    """The page with `addition` (HTML) in Material's copyright line, after its own text; a page
+    without the theme's footer comes back unchanged."""
+    if 'class="md-copyright' not in html:
+        return html
+    found = _COPYRIGHT.findall(html)
+    if len(found) != 1:
+        raise ThemeChanged(
+            "Material's copyright markup changed: crs/theme.py expected one "
+            '<div class="md-copyright">; update add_to_copyright'
+        )
+    return html.replace(found[0], found[0] + addition, 1)

@@ -8,12 +8,15 @@ crs/templates/tutor-guide.html and crs/templates/assignment.html.
 from __future__ import annotations
 
 import math
+import posixpath
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup
 
-from crs.course import Page
+from crs.course import InstructorNote, Page
 from crs.coursetext import CourseText
+from crs.downloads import pdf_path
 from crs.model import CourseModel
 from crs.questiontypes import entry_for
 from crs.questiontypes.base import KeyLine, Question
@@ -82,8 +85,31 @@ def _quiz_view(quiz: Quiz, text: CourseText, link: Callable[[str], str]) -> dict
     }
 
 
-def render_guide(model: CourseModel, link: Callable[[str], str]) -> str:
+# An inline Markdown link or image target that is a page of the site: `](models.md#x)`.
+_PAGE_LINK = re.compile(r"(\]\()(?![a-z][a-z0-9+.-]*:|/|#)([^)\s]+?\.md)(?=[#)\s])")
+
+
+def note_markdown(note: InstructorNote, guide_src: str) -> str:
+    """A note's Markdown as written, its page links made relative to the guide. The guide page
+    renders it with md_in_html, so it goes through the same pipeline as the lesson it came from
+    (citations, glossary, every extension of mkdocs.yml) and MkDocs checks its links."""
+    from_dir = posixpath.dirname(note.page.removeprefix("docs/"))
+    to_dir = posixpath.dirname(guide_src) or "."
+
+    def relink(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(from_dir, match[2]))
+        return match[1] + posixpath.relpath(target, to_dir)
+
+    return _PAGE_LINK.sub(relink, note.markdown)
+
+
+def render_guide(model: CourseModel, link: Callable[[str], str], guide_src: str) -> str:
     course, text = model.course, model.text
+
+    def notes(page: Page) -> list[str]:
+        # Markup: Markdown for the page pipeline, not text to escape here.
+        return [Markup(note_markdown(note, guide_src)) for note in page.notes]
+
     lessons = [
         {
             "page": page,
@@ -91,7 +117,7 @@ def render_guide(model: CourseModel, link: Callable[[str], str]) -> str:
             "href": link(page.url),
             "objectives": [text.inline(o) for o in page.objectives],
             "keypoints": [text.inline(k) for k in page.keypoints],
-            "notes": [text.block(note.markdown) for note in page.notes],
+            "notes": notes(page),
             "reflections": [
                 {
                     "id": r.id,
@@ -110,7 +136,7 @@ def render_guide(model: CourseModel, link: Callable[[str], str]) -> str:
         {
             "page": page,
             "href": link(page.url),
-            "notes": [text.block(n.markdown) for n in page.notes],
+            "notes": notes(page),
         }
         for page in course.pages
         if not page.is_lesson and page.notes
@@ -122,6 +148,8 @@ def render_guide(model: CourseModel, link: Callable[[str], str]) -> str:
         sessions=session_plan(course.lessons),
         total=course.total_minutes,
         clock=clock,
+        editing_notes=model.editing_notes,
+        link=link,
     )
 
 
@@ -140,14 +168,18 @@ def render_assignment(model: CourseModel, link: Callable[[str], str]) -> str:
             "quizzes": [
                 {
                     "id": quiz.id,
-                    "html": Markup(render_quiz(quiz, model.text, heading_level=3)),
+                    "html": Markup(
+                        render_quiz(
+                            quiz, model.text, heading_level=3, pdf_href=link(pdf_path("learner"))
+                        )
+                    ),
                 }
                 for quiz in course.quizzes_of(page)
             ],
         }
         for page in course.lessons
     ]
-    return render("assignment.html", lessons=lessons)
+    return render("assignment.html", lessons=lessons, pdf_href=link(pdf_path("learner")))
 
 
 def _handout_question(question: Question, text: CourseText) -> dict:

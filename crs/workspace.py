@@ -11,6 +11,7 @@ from collections.abc import Callable
 import markdown
 from markupsafe import Markup
 
+from crs.downloads import pdf_path
 from crs.model import CourseModel
 from crs.templating import render
 
@@ -37,4 +38,4 @@ def render_workspace(model: CourseModel, link: Callable[[str], str]) -> str:
         }
         for page in course.lessons
     ]
-    return render("workspace.html", lessons=lessons)
+    return render("workspace.html", lessons=lessons, pdf_href=link(pdf_path("learner")))

@@ -113,7 +113,9 @@ def site_dir(_site_server) -> Path:
 def model(site_dir) -> dict:
     """The course model every built page carries (<script id="crs-course">)."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
-    found = re.search(r'<script id="crs-course" type="application/json">(.*?)</script>', html, re.S)
+    found = re.search(
+        r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', html, re.S
+    )
     return json.loads(found.group(1))
 
 

@@ -160,7 +160,8 @@ def test_tutor_edition_has_one_key_entry_per_question_and_the_notes(texts, cours
 def test_each_key_names_its_source_passage_on_the_page_where_it_is(texts, course_state):
     pages = texts["tutor"]
     text = " ".join(pages)
-    sources = re.findall(r"Source: (.+?) › (.+?) \(p\. (\d+)\)", text)
+    # One entry: "Source: <lesson> › <section> (p. N)"; neither part holds a › of its own.
+    sources = re.findall(r"Source: ([^›]+?) › ([^›]+?) \(p\. (\d+)\)", text)
     assert len(sources) == len(all_questions(course_state))
     for _lesson, section, number in sources:
         assert section in pages[int(number) - 1], (section, number)

@@ -48,6 +48,8 @@ const out = {
   single: [q.grade(single, "a").correct, q.grade(single, "b").correct,
            q.grade(single, null).answered],
   multiple: q.verdict("multiple", q.grade(multiple, ["a"])),
+  multipleParts: q.grade(multiple, ["a", "c"]).parts,
+  multipleMissedVerdict: q.verdict("multiple", q.grade(multiple, ["c"])),
   multipleRight: q.verdict("multiple", q.grade(multiple, ["b", "a"])),
   classify: q.verdict("classify", q.grade(classify, {i: "x", j: "x"})),
   classifyPartial: q.grade(classify, {i: "x"}).answered,
@@ -66,7 +68,10 @@ console.log(JSON.stringify(out))
 """
     out = _run(tmp_path, script)
     assert out["single"] == [True, False, False]
-    assert out["multiple"] == "Not quite: 2 of 3 right."
+    assert out["multiple"] == "Not quite: 2 of 3 right. 1 correct option not ticked."
+    # Each option after Check: ticked and right, ticked but wrong, or right but missed.
+    assert out["multipleParts"] == {"a": True, "b": "missed", "c": False}
+    assert out["multipleMissedVerdict"] == "Not quite: 0 of 3 right. 2 correct options not ticked."
     assert out["multipleRight"] == "Correct."
     assert out["classify"] == "Not quite: 1 of 2 right."
     assert out["classifyPartial"] is False

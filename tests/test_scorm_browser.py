@@ -273,6 +273,7 @@ def test_a_learner_works_through_the_module_and_comes_back(browser, lms_url, ver
     expect(frame.locator("[data-crs-reflection] textarea").first).not_to_have_value("")
     frame.locator("a.md-header__button.md-logo").click()
     frame.get_by_role("button", name="Reset progress").click()  # quiz answers cleared
+    frame.locator(".crs-confirm").get_by_role("button", name="Reset progress").click()
     expect(frame.get_by_text("0 of 5 lessons done")).to_be_visible()
     log = finish(page, version)
     assert scorm_lms.call_order_problems(log, version) == []

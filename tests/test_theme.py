@@ -5,7 +5,7 @@ from pathlib import Path
 import material
 import pytest
 
-from crs.theme import SEARCH_DIALOG, ThemeChanged, label_search_dialog
+from crs.theme import SEARCH_DIALOG, ThemeChanged, add_to_copyright, label_search_dialog
 
 MATERIAL_SEARCH = Path(material.__file__).parent / "templates" / "partials" / "search.html"
 
@@ -47,3 +47,15 @@ def test_every_built_pages_search_dialog_is_named(site_pages):
         html = page.read_text(encoding="utf-8")
         if 'data-md-component="search"' in html:
             assert f'{SEARCH_DIALOG[:-1]} aria-label="Search">' in html, page.name
+
+
+def test_the_area_link_goes_after_the_copyright_text():
+    html = '<div class="md-copyright">\n  <div class="md-copyright__highlight">C</div>\n</div>'
+    out = add_to_copyright(html, "<p>link</p>")
+    assert out.endswith('<div class="md-copyright__highlight">C</div><p>link</p>\n</div>')
+    assert add_to_copyright("<p>no footer</p>", "<p>link</p>") == "<p>no footer</p>"
+
+
+def test_a_changed_copyright_line_stops_the_build():
+    with pytest.raises(ThemeChanged, match="copyright markup changed"):
+        add_to_copyright('<div class="md-copyright">a</div><div class="md-copyright">b', "x")

@@ -221,3 +221,30 @@ def test_builder_and_assignment_work_from_a_file_url(page, site_dir, model):
     assert page.locator("[data-crs-assignment-title]").inner_text() == "Offline week"
     assert page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]').is_visible()
     assert page.locator(PROBLEMS).is_hidden()
+
+
+def test_a_link_naming_unknown_items_is_never_all_done_and_the_submission_names_them(
+    page, site_url, model
+):
+    prompt = model["lessons"][0]["reflections"][0]["id"]
+    body = f"v=1&id=lost&t=Lost&r={prompt},no-such-prompt&q=no-such-quiz"
+    page.goto(link(site_url, body))
+    page.locator(f'[data-crs-assignment-item="prompt:{prompt}"] textarea').fill("Answered.")
+    page.locator("#crs-assignment-name").click()  # the answer is saved as the field loses focus
+    progress = page.locator("[data-crs-assignment-progress]")
+    expect(progress).to_contain_text("1 of 1 prompt answered")
+    expect(progress).to_contain_text("2 items your tutor asked for cannot be found")
+    expect(progress).not_to_contain_text("All done")
+
+    page.fill("#crs-assignment-name", "Test Learner")
+    with page.expect_download() as info:
+        page.locator("[data-crs-assignment-download=json]").click()
+    saved = json.loads(info.value.path().read_text(encoding="utf-8"))
+    assert saved["assignment"]["not_found"] == {
+        "prompts": ["no-such-prompt"],
+        "quizzes": ["no-such-quiz"],
+    }
+    with page.expect_download() as info:
+        page.locator("[data-crs-assignment-download=md]").click()
+    markdown = info.value.path().read_text(encoding="utf-8")
+    assert "## Asked for but not found" in markdown and "quiz `no-such-quiz`" in markdown

@@ -15,7 +15,9 @@ from crs.workspace import render_workspace
 
 def course_model(site_dir) -> dict:
     text = (site_dir / "workspace.html").read_text(encoding="utf-8")
-    found = re.search(r'<script id="crs-course" type="application/json">(.*?)</script>', text, re.S)
+    found = re.search(
+        r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', text, re.S
+    )
     return json.loads(found.group(1))
 
 

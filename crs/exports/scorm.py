@@ -161,7 +161,7 @@ def identifier(course_id: str) -> str:
 def write_launch(site_dir: Path, version: Version, mastery: int, title: str) -> None:
     model = json.loads(
         re.search(
-            r'<script id="crs-course" type="application/json">(.*?)</script>',
+            r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>',
             (site_dir / "index.html").read_text(encoding="utf-8"),
             re.S,
         ).group(1)

@@ -4,7 +4,7 @@
 // and quizzes themselves are mounted by crs.js exactly as on lesson pages, so answers are shared
 // with the rest of the site under the same ids.
 import { decode, scope, slug } from "./assignments.js"
-import { describe, getter, stamp, toMarkdown as workMarkdown } from "./report.js"
+import { counts, describe, getter, stamp, toMarkdown as workMarkdown } from "./report.js"
 import { course, download, entries, h, lessonStatus, register, say, subscribe, toJSON } from "./shared.js"
 
 // Stored items in the assignment's scope. A reflection is saved when its field loses focus, so
@@ -26,6 +26,12 @@ export function progressText(model, assignment, items) {
     quizzes: model.lessons.flatMap((l) => l.quizzes).filter((q) => assignment.quizzes.includes(q.id)),
   }
   const status = lessonStatus(chosen, getter(items))
+  const lost = (assignment.not_found?.prompts.length ?? 0) + (assignment.not_found?.quizzes.length ?? 0)
+  if (lost) {
+    const what = lost === 1 ? "1 item your tutor asked for cannot be found" : `${lost} items your tutor asked for cannot be found`
+    const done = counts(status) || "nothing that can be shown"
+    return `Progress: ${done}; ${what} (see above), so this is not complete. Download your work below and tell your tutor.`
+  }
   return `Progress: ${describe(status)}.${status.done ? " All done: download your submission below." : ""}`
 }
 
@@ -34,6 +40,12 @@ export function toMarkdown(model, assignment, items, learner, now = new Date()) 
   if (assignment.due) head.push(`- Due: ${assignment.due}`)
   head.push(`- Downloaded: ${stamp(now)} (course ${model.course}, build ${model.version})`)
   if (assignment.instructions) head.push("", "## Instructions", "", assignment.instructions)
+  const lost = assignment.not_found ?? { prompts: [], quizzes: [] }
+  if (lost.prompts.length || lost.quizzes.length) {
+    head.push("", "## Asked for but not found", "", "The assignment link named these, and this course has none by that id:", "")
+    for (const id of lost.prompts) head.push(`- prompt \`${id}\``)
+    for (const id of lost.quizzes) head.push(`- quiz \`${id}\``)
+  }
   const chosen = { prompts: new Set(assignment.prompts), quizzes: new Set(assignment.quizzes) }
   return workMarkdown(model, items, head, chosen)
 }

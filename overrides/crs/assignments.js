@@ -107,20 +107,30 @@ export function decode(fragment, model) {
     due = ""
   }
   const course = known(model)
-  const list = (name, what, have) => {
+  // Ids the tutor asked for that this course cannot show are kept apart: they still count in
+  // the progress and are named in the submission, so a damaged link never reads as "all done".
+  const notFound = { prompts: [], quizzes: [] }
+  const list = (name, what, have, lost) => {
     const out = []
     for (const item of (fields.get(name) ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+      if (out.includes(item) || lost.includes(item)) continue
+      if (have.has(item)) {
+        out.push(item)
+        continue
+      }
+      lost.push(item)
       if (!ID.test(item)) problems.push(`${quoted(item)} is not a valid ${what} id, so it was left out.`)
-      else if (!have.has(item)) problems.push(`This course has no ${what} ${quoted(item)} (renamed, or mistyped in the link?), so it was left out.`)
-      else if (!out.includes(item)) out.push(item)
+      else problems.push(`This course has no ${what} ${quoted(item)} (renamed, or mistyped in the link?), so it was left out.`)
     }
     return out
   }
-  const prompts = list("r", "prompt", course.prompts)
-  const quizzes = list("q", "quiz", course.quizzes)
+  const prompts = list("r", "prompt", course.prompts, notFound.prompts)
+  const quizzes = list("q", "quiz", course.quizzes, notFound.quizzes)
   if (!prompts.length && !quizzes.length) problems.push("The link names no prompt or quiz that this course has, so there is nothing to answer.")
   const instructions = (fields.get("i") ?? "").slice(0, LIMITS.instructions)
-  return { assignment: { id, title, due, instructions, prompts, quizzes }, problems }
+  const assignment = { id, title, due, instructions, prompts, quizzes }
+  if (notFound.prompts.length || notFound.quizzes.length) assignment.not_found = notFound
+  return { assignment, problems }
 }
 
 // The ids of the items an assignment covers: prompts, and every question of its quizzes.

@@ -2,14 +2,18 @@
 // lesson page (status, objectives met, "Mark this lesson done") and on the home (a bar, each
 // lesson's status, Reset progress).
 import { describe } from "./report.js"
-import { clear, course, follow, h, lessonOf, lessonStatus, mark, plural, register, remove, write } from "./shared.js"
+import { askFirst, clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, trackResume, write } from "./shared.js"
 
-function markObjectives(list, done) {
-  for (const item of list?.querySelectorAll(":scope > li") ?? []) {
-    item.classList.toggle("crs-objective--met", done)
-    item.querySelector(".crs-visually-hidden")?.remove()
-    if (done) item.append(h("span", { class: "crs-visually-hidden" }, " (met)"))
-  }
+// Each objective's state in words ("met", "lesson done"), so the tick never claims more than
+// the learner showed (model.js objectiveStates).
+function markObjectives(list, states) {
+  ;[...(list?.querySelectorAll(":scope > li") ?? [])].forEach((item, index) => {
+    const state = states[index]
+    item.classList.toggle("crs-objective--met", state === "met")
+    item.classList.toggle("crs-objective--lesson-done", state === "lesson done")
+    item.querySelector(".crs-objective__state")?.remove()
+    if (state) item.append(h("span", { class: "crs-objective__state" }, h("span", { "aria-hidden": "true" }, " ✓ "), `(${state})`))
+  })
 }
 
 function mountLesson(meta) {
@@ -31,10 +35,11 @@ function mountLesson(meta) {
     line.textContent = `Your progress: ${describe(status)}`
     button.setAttribute("aria-pressed", String(status.marked))
     note.textContent = status.done ? "This lesson is done." : ""
-    markObjectives(meta.querySelector(".crs-objectives ul"), status.done)
+    markObjectives(meta.querySelector(".crs-objectives ul"), objectiveStates(course(), lesson, status))
   }
   render()
   follow(meta, render)
+  trackResume(meta)
 }
 
 function mountLessons(el) {
@@ -43,10 +48,13 @@ function mountLessons(el) {
   const bar = h("progress", { class: "crs-progress__bar", id: "crs-progress-bar", max: model.lessons.length })
   const label = h("label", { for: "crs-progress-bar", class: "crs-progress__label" })
   const reset = h("button", { type: "button", class: "crs-button" }, "Reset progress")
-  reset.addEventListener("click", () => {
-    const question = "Reset progress? Lesson marks and quiz answers are cleared; your reflection answers are kept."
-    if (window.confirm(question)) clear(["page", "quiz"])
-  })
+  reset.addEventListener("click", () =>
+    askFirst(reset, {
+      question: "Reset your progress?",
+      detail: "Lesson marks, quiz answers and your place in the course are cleared. Your reflection answers are kept.",
+      choices: [["Reset progress", () => clear(["page", "quiz", "resume"])]],
+    }),
+  )
   el.prepend(h("div", { class: "crs-progress" }, label, " ", bar, " ", reset))
   const render = () => {
     let done = 0
@@ -57,7 +65,7 @@ function mountLessons(el) {
       done += status.done
       item.querySelector(".crs-lesson-status")?.remove()
       item.querySelector(".crs-lessons__title")?.append(" ", h("span", { class: "crs-lesson-status" }, mark(status, false), " ", describe(status)))
-      markObjectives(item.querySelector(".crs-lessons__objectives"), status.done)
+      markObjectives(item.querySelector(".crs-lessons__objectives"), objectiveStates(model, lesson, status))
     }
     bar.value = done
     label.textContent = `Your progress: ${done} of ${plural(model.lessons.length, "lesson")} done`

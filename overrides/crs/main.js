@@ -2,14 +2,17 @@
 // scripts also run from file://. Material swaps page content on instant navigation; document$
 // emits for every page, so each component mounts on what the new page holds. Components mark
 // elements they have mounted.
+import { askFirst } from "./confirm.js"
 import { download, h, plural, say } from "./dom.js"
 import { toJSON } from "./exchange.js"
-import { course, follow, lessonOf, lessonStatus, quizScore, scoreText, statusText } from "./model.js"
+import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, statusText } from "./model.js"
 import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
 import { mark, mountNav } from "./progress.js"
 import { mountQuiz } from "./quizzes.js"
 import { mountReflection } from "./reflections.js"
+import { mountResume, trackResume } from "./resume.js"
 import { asides, clear, entries, remove, subscribe, write } from "./storage.js"
+import { followTargets, markTarget } from "./target.js"
 
 const components = [
   // [selector, mount(el)] — each component adds its own line.
@@ -17,9 +20,13 @@ const components = [
   ["[data-crs-reflection]", mountReflection],
   ["[data-crs-quiz]", mountQuiz],
   [".md-nav--primary", mountNav],
+  ["[data-crs-resume]", mountResume],
 ]
 
 function mountPage() {
+  markTarget()
+  // Instant navigation parses pages without scripting, so <noscript> content would come alive.
+  for (const el of document.querySelectorAll("noscript.crs-noscript")) el.remove()
   for (const [selector, mount] of components) {
     for (const el of document.querySelectorAll(selector)) {
       if (el.dataset.crsMounted) continue
@@ -40,12 +47,13 @@ function register(selector, mount) {
 // What page bundles use, through shared.js: these module instances, so a tab has one storage
 // state and no page downloads a second copy.
 window.crs = {
-  asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, write,
+  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
+  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
+  toJSON, trackResume, write,
 }
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page
 // also mounts on DOMContentLoaded; mounting twice is harmless (elements are marked).
+followTargets()
 window.document$?.subscribe(mountPage)
 document.addEventListener("DOMContentLoaded", mountPage)

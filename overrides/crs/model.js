@@ -19,12 +19,10 @@ export function course() {
   return cache.model
 }
 
-// Absolute URL of a site-root-relative path such as "models.html".
+// Absolute URL of a site-root-relative path such as "models.html". The site root comes from
+// the course model's script, not Material's config, whose base is tutor/ on tutor pages.
 export function siteUrl(path) {
-  let base = "."
-  try {
-    base = JSON.parse(document.getElementById("__config").textContent).base || "."
-  } catch {}
+  const base = document.getElementById("crs-course")?.dataset.crsBase || "."
   return new URL(path, new URL(base.replace(/\/?$/, "/"), firstHref)).href
 }
 
@@ -67,6 +65,20 @@ export function lessonStatus(lesson, get = read) {
     done: marked || complete,
     started: marked || prompts + answered > 0,
   }
+}
+
+// Per objective: "met" when every question linked to it (front matter `practised_by`) is answered
+// correctly and every linked prompt written; "lesson done" for an objective with no links once
+// the lesson is done (a tick that claims no more than that); null otherwise.
+export function objectiveStates(model, lesson, status, get = read) {
+  const prompts = new Set(model.lessons.flatMap((l) => l.reflections.map((r) => r.id)))
+  const practised = (id) =>
+    prompts.has(id) ? String(get("reflection", id) ?? "").trim() !== "" : questionState(get("quiz", id)).correct
+  return lesson.objectives.map((_, index) => {
+    const links = lesson.objective_links?.[index] ?? []
+    if (!links.length) return status.done ? "lesson done" : null
+    return links.every(practised) ? "met" : null
+  })
 }
 
 export function statusText(status) {

@@ -2,13 +2,16 @@
 // The first half is pure (grading, state, messages) so it can be tested without a page; the
 // second half mounts one <form data-crs-quiz> and keeps its DOM in step with that state.
 // Each question's state is saved under storage kind "quiz" and the question id.
+import { askFirst } from "./confirm.js"
 import { h, say } from "./dom.js"
 import { questionType } from "./questions/index.js"
+import { MISSED } from "./questions/result.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
 const KIND = "quiz"
 
 export { normalizeAnswer } from "./questions/fill-in.js"
+export { MISSED }
 
 // ---------------------------------------------------------------------------------------------
 // Pure part
@@ -19,7 +22,8 @@ export function emptyState() {
 }
 
 // Whether a response is complete enough to check, and how right it is. `parts` maps an option
-// or item key to whether that part is right (only parts the learner touched, for choices).
+// or item key to whether that part is right (only parts the learner touched, for choices), or to
+// MISSED for a correct option of a multiple-choice question left unticked.
 export const grade = (key, response) => questionType(key.type).grade(key, response)
 
 export const correctResponse = (key) => questionType(key.type).correctResponse(key)
@@ -55,8 +59,11 @@ export function revealed(state, key) {
 
 export function verdict(type, graded) {
   if (graded.correct) return "Correct."
-  if (questionType(type).multiPart) return `Not quite: ${graded.right} of ${graded.total} right.`
-  return "Not quite."
+  if (!questionType(type).multiPart) return "Not quite."
+  const summary = `Not quite: ${graded.right} of ${graded.total} right.`
+  const missed = Object.values(graded.parts).filter((part) => part === MISSED).length
+  if (!missed) return summary
+  return `${summary} ${missed} correct ${missed === 1 ? "option" : "options"} not ticked.`
 }
 
 export function scoreText(states) {
@@ -95,11 +102,21 @@ export function mountQuiz(form) {
     const fieldset = document.activeElement?.closest?.("[data-crs-question]")
     byId.get(fieldset?.dataset.crsQuestion)?.check()
   })
-  form.querySelector('[data-crs-action="reset"]').addEventListener("click", () => {
-    for (const question of questions) question.reset()
-    updateScore()
-    announce("Quiz reset.")
-    questions[0]?.focusFirstControl()
+  const resetButton = form.querySelector('[data-crs-action="reset"]')
+  resetButton.addEventListener("click", () => {
+    const answered = questions.filter((q) => q.state().response !== null || q.state().checked).length
+    if (!answered) return announce("Nothing to reset: no question of this quiz has an answer yet.")
+    askFirst(resetButton, {
+      question: "Reset this quiz?",
+      detail: `Your answers to the ${answered === 1 ? "1 answered question" : `${answered} answered questions`} of this quiz are cleared. Your reflections, other quizzes and lesson marks are kept.`,
+      choices: [["Reset quiz", () => {
+        for (const question of questions) question.reset()
+        updateScore()
+        announce("Quiz reset.")
+        questions[0]?.focusFirstControl()
+      }]],
+      onCancel: () => announce("Nothing was reset."),
+    })
   })
   // Another tab answered or cleared, or this tab removed answers elsewhere ("Reset progress"):
   // show what is saved now. This form's own writes are already on screen, and reloading them
@@ -139,16 +156,19 @@ function mountQuestion(fieldset, key, announce, updateScore) {
     for (const control of answerControls()) control.disabled = state.checked
     if (!state.checked) kind.unlocked?.(fieldset)
     checkButton.hidden = state.checked
-    retryButton.hidden = !state.checked || (state.correct && !state.revealed)
+    // Also after a correct answer: a learner may want to try a question again.
+    retryButton.hidden = !state.checked
     revealButton.hidden = !state.checked || state.correct || state.revealed
 
     for (const holder of fieldset.querySelectorAll("[data-crs-option], [data-crs-item]")) {
       const partKey = holder.dataset.crsOption ?? holder.dataset.crsItem
       const feedbackEl = holder.querySelector("[data-crs-feedback]")
       const shown = state.checked ? kind.partFeedback(key, partKey, graded.parts[partKey], state.revealed) : null
+      const missed = !state.revealed && graded.parts[partKey] === MISSED
       const mark = shown?.[0].startsWith("Right") || shown?.[0].startsWith("Answer")
       holder.classList.toggle("crs-is-right", Boolean(shown) && mark)
-      holder.classList.toggle("crs-is-wrong", Boolean(shown) && !mark)
+      holder.classList.toggle("crs-is-missed", Boolean(shown) && missed)
+      holder.classList.toggle("crs-is-wrong", Boolean(shown) && !mark && !missed)
       if (feedbackEl) setFeedback(feedbackEl, shown)
     }
 

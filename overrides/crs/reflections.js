@@ -12,6 +12,17 @@ export function words(text) {
   return trimmed ? trimmed.split(/\s+/u).length : 0
 }
 
+// The line under the field: nothing claims a saved answer where none is written.
+export function countText(text) {
+  const count = words(text)
+  return count ? plural(count, "word") : "Nothing written yet"
+}
+
+export function savedText(text, kept) {
+  if (!kept) return "Not saved: kept in this tab only"
+  return text.trim() ? "Saved" : "Answer removed"
+}
+
 export function mountReflection(section) {
   const id = section.dataset.crsReflection
   const promptId = section.getAttribute("aria-labelledby")
@@ -28,14 +39,15 @@ export function mountReflection(section) {
   const count = h("span", { class: "crs-reflection__words" })
   const state = h("span", { class: "crs-reflection__saved", "aria-live": "polite" })
   const copy = h("div", { class: "crs-reflection__print", "aria-hidden": "true" })
-  section.append(field, copy, h("p", { class: "crs-reflection__status" }, count, " · ", state))
+  section.append(field, copy, h("p", { class: "crs-reflection__status" }, count, state))
+  const showState = (text) => (state.textContent = text ? ` · ${text}` : "")
 
   let timer
   let pending = false
   let mine // the `updated` stamp of our own last write, to tell echoes from real changes
 
   const show = () => {
-    count.textContent = plural(words(field.value), "word")
+    count.textContent = countText(field.value)
     copy.textContent = field.value
   }
   const save = () => {
@@ -44,7 +56,7 @@ export function mountReflection(section) {
     clearTimeout(timer)
     mine = new Date().toISOString()
     const kept = write("reflection", id, field.value, mine)
-    state.textContent = kept ? "Saved" : "Not saved: kept in this tab only"
+    showState(savedText(field.value, kept))
     section.classList.toggle("crs-reflection--unsaved", !kept)
   }
   const load = (entry) => {
@@ -53,10 +65,10 @@ export function mountReflection(section) {
   }
 
   load(readEntry("reflection", id))
-  state.textContent = field.value ? "Saved" : ""
+  showState(field.value.trim() ? "Saved" : "")
   field.addEventListener("input", () => {
     show()
-    if (!pending) state.textContent = "Saving…"
+    if (!pending) showState("Saving…")
     pending = true
     clearTimeout(timer)
     timer = setTimeout(save, DELAY)

@@ -3,12 +3,18 @@
 // so it takes the course rules from crs.js (shared.js).
 import { lessonStatus, plural, quizScore, scoreText, statusText } from "./shared.js"
 
-export function describe(status) {
+// "1 of 2 prompts answered, 3 of 5 questions answered": what a status counts, without its verdict.
+export function counts(status) {
   const parts = []
   if (status.promptTotal) parts.push(`${status.prompts} of ${plural(status.promptTotal, "prompt")} answered`)
   if (status.questions) parts.push(`${status.answered} of ${plural(status.questions, "question")} answered`)
   if (status.marked) parts.push("marked done")
-  return `${statusText(status)}${parts.length ? `: ${parts.join(", ")}` : ""}`
+  return parts.join(", ")
+}
+
+export function describe(status) {
+  const parts = counts(status)
+  return `${statusText(status)}${parts ? `: ${parts}` : ""}`
 }
 
 export function getter(items) {

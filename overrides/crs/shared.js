@@ -1,7 +1,7 @@
 // What page bundles take from crs.js (loaded first on every page; see main.js). Importing the
 // modules directly would bundle second copies, with their own storage state, into each page.
 export const {
-  asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, write,
+  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
+  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
+  toJSON, trackResume, write,
 } = window.crs

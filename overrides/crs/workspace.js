@@ -5,19 +5,32 @@
 import { parseImport, plan } from "./exchange.js"
 import { describe, stamp, toMarkdown } from "./report.js"
 import {
-  asides, clear, course, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
+  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
   lessonOf, lessonStatus, plural, quizScore, register, say as announce, scoreText, write,
 } from "./shared.js"
 
 const ACTION = { add: "new", replace: "newer in the file", keep: "kept (same or newer here)" }
 
-function itemLabel(model, change) {
+// A prompt shortened at a word boundary, never mid-word.
+export function shorten(text, max = 80) {
+  const flat = text.replace(/\s+/g, " ").trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max + 1).replace(/\s+\S*$/, "")
+  return `${cut || flat.slice(0, max)}…`
+}
+
+// What an imported item is, in the learner's words: lessons, prompts and quiz questions by their
+// titles and numbers, never by their ids.
+export function itemLabel(model, change) {
   for (const lesson of model.lessons) {
     if (change.kind === "page" && lesson.page === change.id) return `Lesson “${lesson.title}”: ${change.value.done ? "marked done" : "not marked"}`
-    for (const r of lesson.reflections) if (change.kind === "reflection" && r.id === change.id) return `Answer to “${r.prompt.slice(0, 80)}”`
-    for (const quiz of lesson.quizzes) if (change.kind === "quiz" && quiz.questions.includes(change.id)) return `Quiz “${quiz.title}”, question ${change.id}`
+    for (const r of lesson.reflections) if (change.kind === "reflection" && r.id === change.id) return `Answer to “${shorten(r.prompt)}”`
+    for (const quiz of lesson.quizzes) {
+      const number = quiz.questions.indexOf(change.id) + 1
+      if (change.kind === "quiz" && number) return `Quiz “${quiz.title}”, question ${number} of ${quiz.questions.length}`
+    }
   }
-  return `${change.kind} ${change.id} (not in this version of the course)`
+  return "An item from another version of the course (kept, but not shown on any page)"
 }
 
 function mountWorkspace(el) {
@@ -58,6 +71,7 @@ function mountWorkspace(el) {
     if (!chosen) return
     const result = parseImport(await chosen.text(), model)
     if (result.error) return say(`Nothing was imported. ${result.error}`)
+    say("") // an earlier message ("Everything was cleared.") no longer applies
     const changes = plan(result.data, entries())
     const apply = changes.filter((c) => c.action !== "keep")
     if (!apply.length) return say("Nothing to import: everything in this file is already here, or newer here.")
@@ -76,17 +90,20 @@ function mountWorkspace(el) {
       ],
     )
   })
-  const clearAll = () =>
-    ask(
-      "Clear everything?",
-      [h("p", {}, "This removes every reflection answer, quiz answer and lesson mark kept in this browser. Export a copy first if you may want it back.")],
-      [
-        ["Export JSON first", () => (exportJSON(), clearAll())],
+  const clearAll = () => {
+    say("")
+    askFirst(clearButton, {
+      question: "Clear everything?",
+      detail: "Every reflection answer, quiz answer and lesson mark kept in this browser is removed; nothing is kept. Export a copy first if you may want it back.",
+      choices: [
         ["Clear everything", () => (clear(), say("Everything was cleared."))],
-        ["Cancel", () => say("Nothing was cleared.")],
+        ["Export JSON first", () => (exportJSON(), clearAll())],
       ],
-    )
+      onCancel: () => say("Nothing was cleared."),
+    })
+  }
   const button = (label, act) => h("button", { type: "button", class: "crs-button", onclick: act }, label)
+  const clearButton = button("Clear all", clearAll)
   const damaged = button("Download damaged data", downloadAsides)
   el.prepend(
     h("div", { class: "crs-workspace__actions", role: "group", "aria-label": "Your work" },
@@ -94,7 +111,7 @@ function mountWorkspace(el) {
       button("Export JSON", exportJSON), " ",
       button("Print", () => window.print()), " ",
       button("Import JSON", () => file.click()), " ",
-      button("Clear all", clearAll), " ", damaged, file),
+      clearButton, " ", damaged, file),
     message,
     panel,
   )

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.structure.nav import Link
 
-from crs import bibexport, blocks, collation, course, pages, site, theme
+from crs import areas, bibexport, blocks, collation, course, pages, site, tables, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -62,7 +63,13 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_nav(nav, config, files):
+    _state["tutor_nav"] = areas.split_nav(nav, Link("Back to the course", "index.html"))
+    return nav
+
+
 def on_env(env, config, files):
+    env.globals["crs_tutor_nav"] = _state["tutor_nav"]
     env.globals["crs_course"] = _state["site"].summary()
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     return env
@@ -83,9 +90,16 @@ def on_page_markdown(markdown, page, config, files):
         raise _fail(error) from None
 
 
+def on_page_content(html, page, config, files):
+    return tables.scrollable_tables(html)
+
+
 def on_post_page(output, page, config):
     try:
-        return theme.label_search_dialog(output)
+        output = theme.label_search_dialog(output)
+        if _state["tutor_nav"].homepage:  # the SCORM package's site has no tutor area
+            output = theme.add_to_copyright(output, areas.area_link(page, config.site_url or ""))
+        return output
     except theme.ThemeChanged as error:
         raise PluginError(str(error)) from None
 
@@ -96,7 +110,10 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config) -> None:
+    areas.split_search_index(Path(config.site_dir))
+    areas.tutor_sitemap(Path(config.site_dir), config.site_url or "")
     try:
+        site.write_favicon_ico(Path(config.site_dir))
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
     except CourseError as error:
         raise _fail(error) from None

@@ -1,7 +1,8 @@
-// Multiple choice: every option is ticked or not, and each tick (or its absence) is a part.
+// Multiple choice: every option is ticked or not, and each tick (or its absence) is a part; a
+// correct option left unticked is marked as missed.
 import { readChecked, showChecked } from "./choices.js"
 import single from "./single.js"
-import { result } from "./result.js"
+import { MISSED, result } from "./result.js"
 
 export default {
   ...single,
@@ -14,6 +15,7 @@ export default {
     for (const [optionKey, option] of Object.entries(key.options)) {
       if (chosen.has(optionKey) === option.correct) right += 1
       if (chosen.has(optionKey)) parts[optionKey] = option.correct
+      else if (option.correct) parts[optionKey] = MISSED
     }
     return result(chosen.size > 0, right, Object.keys(key.options).length, parts)
   },
