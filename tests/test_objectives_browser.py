@@ -10,6 +10,7 @@ import json
 import threading
 
 import pytest
+import yaml
 from conftest import copy_project, mkdocs_build
 from playwright.sync_api import expect
 
@@ -23,14 +24,14 @@ PROMPT = "cuts-or-transformation"
 def linked_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("linked") / "project")
     page = project / "docs" / "models.md"
-    text = page.read_text(encoding="utf-8")
-    first = text.split("objectives:\n  - ", 1)[1].split("\n", 1)[0]
-    linked = text.replace(
-        f"objectives:\n  - {first}\n",
-        f"objectives:\n  - text: {first}\n    practised_by: [{QUESTION}, {PROMPT}]\n",
-    )
-    assert linked != text
-    page.write_text(linked, encoding="utf-8")
+    _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(front)
+    texts = [o["text"] if isinstance(o, dict) else o for o in meta["objectives"]]
+    first = texts[0]
+    # The first objective linked to one question and one prompt, the others to nothing.
+    meta["objectives"] = [{"text": first, "practised_by": [QUESTION, PROMPT]}, *texts[1:]]
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    page.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
     out = project.parent / "site"
     result = mkdocs_build(project, out)
     assert result.returncode == 0, result.stderr
