@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from crs.blockscan import scan_blocks
-from crs.errors import CourseError
+from crs.errors import CourseError, Faults
+from crs.mdtext import check_front_matter
 
 
 @dataclass(frozen=True)
@@ -151,11 +152,19 @@ def body_start_line(text: str) -> int:
     return text.count("\n") - body.count("\n") + 1
 
 
-def read_page(text: str, src: str, known_blocks: set[str], label: str | None = None) -> Page:
-    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name."""
+def read_page(
+    text: str,
+    src: str,
+    known_blocks: set[str],
+    label: str | None = None,
+    faults: Faults | None = None,
+) -> Page:
+    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name. Faults in
+    its blocks go to `faults` when given (the page is still returned), else they raise."""
     body, meta = get_data(text)
     first_body_line = body_start_line(text)
     src_label = label or src
+    check_front_matter(text, src_label)
     time = meta.get("time")
     if time is not None and (not isinstance(time, int) or isinstance(time, bool) or time <= 0):
         raise CourseError(
@@ -190,11 +199,27 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
         InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "editor"
     )
     quiz_uses = tuple((use.argument, use.line) for use in uses if use.name == "quiz")
+    own = Faults() if faults is None else faults
     for use in uses:
         if use.name in {"reflection", "quiz", "activity"} and not use.argument:
-            raise CourseError(
-                src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
+            own.add(
+                CourseError(
+                    src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
+                )
             )
+    own.add(
+        *(
+            CourseError(
+                src_label,
+                r.line,
+                f"reflection '{r.id}' needs its prompt as text inside the block, found none",
+            )
+            for r in reflections
+            if r.id and not r.prompt.strip()
+        )
+    )
+    if faults is None:
+        own.raise_any()
     return Page(
         src,
         title or "",
@@ -212,27 +237,36 @@ def read_page(text: str, src: str, known_blocks: set[str], label: str | None = N
     )
 
 
-def check_unique_reflections(pages: list[Page]) -> None:
+def check_unique_reflections(pages: list[Page]) -> list[CourseError]:
     seen: dict[str, Reflection] = {}
+    found = []
     for reflection in (r for page in pages for r in page.reflections):
         first = seen.setdefault(reflection.id, reflection)
         if first is not reflection:
-            raise CourseError(
-                reflection.page,
-                reflection.line,
-                f"reflection id '{reflection.id}' is already used at {first.page}:{first.line}; "
-                "ids must be unique across the course",
+            found.append(
+                CourseError(
+                    reflection.page,
+                    reflection.line,
+                    f"reflection id '{reflection.id}' is already used at "
+                    f"{first.page}:{first.line}; ids must be unique across the course",
+                )
             )
+    return found
 
 
-def load_course(docs_dir: Path, page_srcs: list[str], known_blocks: set[str]) -> Course:
-    """Read every page listed in nav order and check what spans pages."""
+def load_course(
+    docs_dir: Path, page_srcs: list[str], known_blocks: set[str], faults: Faults
+) -> Course:
+    """Read every page listed in nav order and check what spans pages. A page with a fault is
+    left out and its faults collected, so the other pages are still checked in the same run."""
     pages = []
     for src in page_srcs:
         path = docs_dir / src
         label = f"{docs_dir.name}/{src}"
-        pages.append(read_page(path.read_text(encoding="utf-8"), src, known_blocks, label))
-    check_unique_reflections(pages)
+        with faults.gather():
+            text = path.read_text(encoding="utf-8")
+            pages.append(read_page(text, src, known_blocks, label, faults))
+    faults.add(*check_unique_reflections(pages))
     return Course(tuple(pages))
 
 

@@ -34,6 +34,11 @@ _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def config_loader() -> type[yaml.SafeLoader]:
+    """The YAML loader that reads mkdocs.yml as data."""
+    return _ConfigLoader
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path

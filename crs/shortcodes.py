@@ -14,14 +14,44 @@ from crs.mdtext import unfenced_lines
 
 _MARKER = re.compile(r"<!--\s*crs:([\w-]+)\s*-->")
 
+# Every marker a page may place; crs.pages renders each (a test holds the two together).
+NAMES = frozenset(
+    {
+        "lessons",
+        "references",
+        "glossary",
+        "workspace",
+        "tutor-guide",
+        "assignment-builder",
+        "assignment",
+    }
+)
+
+
+def uses(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
+    """(name, line) of every marker a page places outside code blocks."""
+    return [
+        (match.group(1), index + first_line)
+        for index, line in unfenced_lines(markdown.split("\n"))
+        for match in _MARKER.finditer(line)
+    ]
+
 
 def markers(markdown: str, first_line: int = 1) -> dict[str, int]:
-    """The markers a page uses (outside code blocks), each with the line it first appears on."""
+    """The markers a page uses, each with the line it first appears on."""
     found: dict[str, int] = {}
-    for index, line in unfenced_lines(markdown.split("\n")):
-        for match in _MARKER.finditer(line):
-            found.setdefault(match.group(1), index + first_line)
+    for name, line in uses(markdown, first_line):
+        found.setdefault(name, line)
     return found
+
+
+def unknown(markdown: str, src: str, first_line: int = 1) -> list[CourseError]:
+    """An error at each marker that names nothing the build can fill."""
+    return [
+        CourseError(src, line, f"unknown marker 'crs:{name}'; known: {', '.join(sorted(NAMES))}")
+        for name, line in uses(markdown, first_line)
+        if name not in NAMES
+    ]
 
 
 def expand(
