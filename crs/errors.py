@@ -11,11 +11,19 @@ from pathlib import Path
 SHOWN = 50
 
 
+def display_path(path: str | Path) -> str:
+    """The path as errors show it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 class CourseError(Exception):
     """Bad input in a course file. Hooks turn it into a build-stopping PluginError."""
 
     def __init__(self, path: str | Path, line: int | None, message: str):
-        self.path = str(path)
+        self.path = display_path(path) if Path(path).is_absolute() else str(path)
         self.line = line
         self.message = message
         super().__init__(str(self))

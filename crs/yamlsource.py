@@ -13,15 +13,7 @@ from typing import Any
 import yaml
 
 from crs import yamlnodes
-from crs.errors import CourseError
-
-
-def display_path(path: Path) -> str:
-    """The path as errors show it: relative to the working directory when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
+from crs.errors import CourseError, display_path  # noqa: F401 (its users import it here)
 
 
 def compose_file(path: Path, label: str) -> yaml.Node | None:
