@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -238,3 +240,31 @@ def test_one_build_reports_five_faults_in_three_files_sorted(tmp_path):
     places = [(line.split(":")[0], int(line.split(":")[1])) for line in found]
     assert places == sorted(places)
     assert not (tmp_path / "site").exists()
+
+
+def test_scripts_check_prints_the_build_messages_and_writes_nothing(tmp_path):
+    project = copy_project(tmp_path / "project")
+    made = [missing_include(project), unknown_marker(project), nav_page_missing(project)]
+    build = mkdocs_build(project, tmp_path / "site")
+    check = subprocess.run(
+        [sys.executable, "-m", "crs.check", "-f", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
+    assert check.returncode == 1
+    assert check.stderr.strip().split("\n")[-1] == "3 authoring faults found; nothing was written"
+    assert check.stderr.strip() in build.stderr.replace("ERROR   -  ", "")
+    for where, what in made:
+        assert f"{where}: " in check.stderr and what in check.stderr
+    assert sorted(p.name for p in project.iterdir()) == sorted(
+        ["docs", "mkdocs.yml", "node_modules", "overrides", "quizzes"]
+    )
+
+
+def test_scripts_check_passes_the_real_course():
+    check = subprocess.run(
+        [sys.executable, "-m", "crs.check"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.strip().endswith("no faults")
