@@ -8,9 +8,13 @@ crs.model.load and fills pages with crs.pages.
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+
+from mkdocs.exceptions import Abort, PluginError
 
 from crs import model, shortcodes, submissions
 from crs.errors import CourseError
@@ -62,6 +66,28 @@ def project_of(config) -> Project:
 def load(config) -> CourseModel:
     """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
     return model.load(project_of(config))
+
+
+class AuthoringFaults(PluginError):
+    """The course load's faults, stopping a build before anything was written."""
+
+
+def keep_last_pages(builder: Callable[[], None]) -> Callable[[], None]:
+    """`mkdocs serve`'s rebuild, except that one stopped by authoring faults (already printed
+    once, with file:line) ends like a finished build: the untouched last good site goes on being
+    served, where MkDocs would hold every request until the next good save."""
+
+    def rebuild() -> None:
+        try:
+            builder()
+        except Abort as stopped:
+            if not isinstance(stopped.__context__, AuthoringFaults):
+                raise
+            logging.getLogger("mkdocs.hooks.course").info(
+                "Serving the last good pages; the next good save rebuilds them"
+            )
+
+    return rebuild
 
 
 # The PDFs for `mkdocs serve`, which builds the site elsewhere than site/: scripts/serve makes

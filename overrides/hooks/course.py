@@ -27,7 +27,7 @@ def on_pre_build(config) -> None:
     try:
         _state["site"] = site.load(config)
     except CourseError as error:
-        raise _fail(error) from None
+        raise site.AuthoringFaults(str(error)) from None
     for warning in _state["site"].warnings:
         log.warning(warning)
     notebooks = config.plugins.get("mkdocs-jupyter")
@@ -50,6 +50,7 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     for path in site.watched_paths(config):
         server.watch(str(path))
+    server.builder = site.keep_last_pages(server.builder)
     return server
 
 
