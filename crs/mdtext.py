@@ -39,6 +39,9 @@ def check_front_matter(text: str, src: str) -> None:
         meta = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if mark and mark.line >= len(match.group(1).splitlines()):
+            # Found only at the end (an unclosed bracket or quote): where the value began.
+            mark = getattr(exc, "context_mark", None) or mark
         problem = getattr(exc, "problem", None) or str(exc)
         raise CourseError(
             src,

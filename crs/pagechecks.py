@@ -63,10 +63,14 @@ class PageChecks:
         return anchors
 
     def check(self, text: str, src: str, label: str) -> list[CourseError]:
-        body, _ = get_data(text)
+        body, meta = get_data(text)
         first = body_start_line(text)
         found = includes.missing(body, label, self.include_base, first)
         found += shortcodes.unknown(body, label, first)
+        try:
+            shortcodes.page_bundle(body, meta, src, first)
+        except CourseError as error:
+            found.append(error)
         if self.references is not None:
             found += _check_citations(body, label, self.references, first)
         found += links.check_links(body, src, label, self.docs, self.anchors_of, first)

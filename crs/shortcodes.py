@@ -27,6 +27,15 @@ NAMES = frozenset(
     }
 )
 
+# Marker -> the page bundle whose code brings the rendered component to life.
+MARKER_BUNDLES = {
+    "lessons": "lessons",
+    "workspace": "workspace",
+    "assignment": "assignment",
+    "tutor-guide": "tutor",
+    "assignment-builder": "tutor",
+}
+
 
 def uses(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
     """(name, line) of every marker a page places outside code blocks."""
@@ -69,3 +78,21 @@ def expand(
 
         lines[index] = _MARKER.sub(replace, line)
     return "\n".join(lines)
+
+
+def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
+    """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
+    matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
+    whose styles cover the notebook."""
+    bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
+    for name, line in sorted(markers(markdown, first_line).items(), key=lambda m: m[1]):
+        needed = MARKER_BUNDLES.get(name)
+        if needed and bundle and needed != bundle:
+            raise CourseError(
+                f"docs/{src}",
+                line,
+                f"marker 'crs:{name}' needs the {needed} page bundle, but this page already "
+                f"loads the {bundle} bundle; put these components on separate pages",
+            )
+        bundle = needed or bundle
+    return bundle

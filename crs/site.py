@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
-from crs import model, shortcodes, submissions
+from crs import model, submissions
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -35,14 +35,6 @@ BUNDLES = {
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
-}
-# Marker -> the page bundle whose code brings the rendered component to life.
-MARKER_BUNDLES = {
-    "lessons": "lessons",
-    "workspace": "workspace",
-    "assignment": "assignment",
-    "tutor-guide": "tutor",
-    "assignment-builder": "tutor",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 
@@ -124,24 +116,6 @@ def prepare_notebook_cache(root: Path, the_model: CourseModel) -> Path:
         if stale != current:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     return current
-
-
-def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
-    """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
-    matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
-    whose styles cover the notebook."""
-    bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
-    for name, line in sorted(shortcodes.markers(markdown, first_line).items(), key=lambda m: m[1]):
-        needed = MARKER_BUNDLES.get(name)
-        if needed and bundle and needed != bundle:
-            raise CourseError(
-                f"docs/{src}",
-                line,
-                f"marker 'crs:{name}' needs the {needed} page bundle, but this page already "
-                f"loads the {bundle} bundle; put these components on separate pages",
-            )
-        bundle = needed or bundle
-    return bundle
 
 
 def bundle_scripts(root: Path, site_dir: Path) -> None:

@@ -164,6 +164,11 @@ def activity_with_unknown_reference(p):
     return f"docs/_data/activities.yml:{line}", "no-such-ref"
 
 
+def components_needing_two_bundles(p):
+    line = _append(p, "models.md", "<!-- crs:workspace -->\n")
+    return f"docs/models.md:{line}", "marker 'crs:workspace' needs the workspace page bundle"
+
+
 FAULTS = [
     missing_include,
     broken_front_matter,
@@ -188,6 +193,7 @@ FAULTS = [
     glossary_entry_typo,
     reference_entry_typo,
     activity_with_unknown_reference,
+    components_needing_two_bundles,
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import copy_project, mkdocs_build
 
-from crs import site
+from crs import shortcodes
 from crs.errors import CourseError
 
 
@@ -25,13 +25,13 @@ from crs.errors import CourseError
     ],
 )
 def test_a_page_loads_the_bundle_its_components_need(markdown, meta, bundle):
-    assert site.page_bundle(markdown, meta, "page.md") == bundle
+    assert shortcodes.page_bundle(markdown, meta, "page.md") == bundle
 
 
 def test_two_components_needing_different_bundles_fail_naming_the_line():
     markdown = "Text.\n\n<!-- crs:workspace -->\n"
     with pytest.raises(CourseError) as failure:
-        site.page_bundle(markdown, {"time": 15}, "models.md", first_line=5)
+        shortcodes.page_bundle(markdown, {"time": 15}, "models.md", first_line=5)
     assert str(failure.value).startswith("docs/models.md:7: marker 'crs:workspace' needs the")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from crs import blocks, course, pages, site
+from crs import blocks, course, pages, shortcodes, site
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -65,7 +65,7 @@ def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     first_line = course.body_start_line(source)
     try:
-        page.meta["crs_bundle"] = site.page_bundle(
+        page.meta["crs_bundle"] = shortcodes.page_bundle(
             markdown, page.meta, page.file.src_uri, first_line
         )
         return pages.fill_page(
