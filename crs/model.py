@@ -81,6 +81,8 @@ def load(project: Project | Path) -> CourseModel:
         if activities is not None:
             faults.add(*_check_activity_uses(the_course, activities))
     checks = pagechecks.PageChecks.of(project, references, terms)
+    if terms is not None:
+        faults.add(*checks.glossary_links(terms, project.data / "glossary.yml"))
     for src in pagelist.built_pages(project):
         label = f"{project.docs.name}/{src}"
         faults.add(*checks.check((project.docs / src).read_text(encoding="utf-8"), src, label))

@@ -16,6 +16,7 @@ from crs.course import body_start_line
 from crs.errors import CourseError
 from crs.grounding import page_sections
 from crs.project import INCLUDE_EXTENSION, Project
+from crs.yamlnodes import load_entries
 
 # Ids the course's blocks give their elements (crs/blocks.py, crs/templates/quiz.html).
 _BLOCK_IDS = {"reflection": "reflect-{}", "quiz": "crs-quiz-{}"}
@@ -61,6 +62,35 @@ class PageChecks:
                     return None  # the filled ids are unknown: the data file's fault is reported
                 anchors |= set(ids)
         return anchors
+
+    def glossary_links(self, terms, path: Path) -> list[CourseError]:
+        """Each glossary term links to its lesson's heading: that page and anchor exist (the
+        glossary is raw HTML, which MkDocs does not check)."""
+        entries = {entry.values.get("id"): entry for entry in load_entries(path)}
+        found = []
+        for term in terms:
+            entry = entries[term.id]
+            anchors = self.anchors_of(term.page)
+            if anchors is None and not (self.docs / term.page).is_file():
+                found.append(
+                    CourseError(
+                        path,
+                        entry.line_of("page"),
+                        f"term '{term.id}' expected a page {self.docs.name}/{term.page}, "
+                        "found no such file",
+                    )
+                )
+            elif anchors is not None and term.anchor and term.anchor not in anchors:
+                found.append(
+                    CourseError(
+                        path,
+                        entry.line_of("anchor"),
+                        f"term '{term.id}' expected an anchor of {self.docs.name}/{term.page}, "
+                        f"found no '#{term.anchor}' there (its anchors: "
+                        f"{', '.join(sorted(anchors)) or 'none'})",
+                    )
+                )
+        return found
 
     def check(self, text: str, src: str, label: str) -> list[CourseError]:
         body, meta = get_data(text)

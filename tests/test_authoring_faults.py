@@ -164,6 +164,13 @@ def activity_with_unknown_reference(p):
     return f"docs/_data/activities.yml:{line}", "no-such-ref"
 
 
+def glossary_term_to_missing_heading(p):
+    path = p / "docs" / "_data" / "glossary.yml"
+    anchor = re.search(r"^  anchor: (\S+)$", path.read_text(encoding="utf-8"), re.M).group(1)
+    line = _replace(path, f"  anchor: {anchor}\n", f"  anchor: {anchor}-typo\n")
+    return f"docs/_data/glossary.yml:{line}", f"found no '#{anchor}-typo' there"
+
+
 def components_needing_two_bundles(p):
     line = _append(p, "models.md", "<!-- crs:workspace -->\n")
     return f"docs/models.md:{line}", "marker 'crs:workspace' needs the workspace page bundle"
@@ -194,6 +201,7 @@ FAULTS = [
     reference_entry_typo,
     activity_with_unknown_reference,
     components_needing_two_bundles,
+    glossary_term_to_missing_heading,
 ]
 
 
