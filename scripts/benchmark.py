@@ -161,9 +161,26 @@ def make_synthetic(project: Path, copies: int) -> None:
                 r"^(/{3,}\s*reflection\s*\|\s*)([\w-]+)", rf"\g<1>\g<2>-m{number}", text, flags=re.M
             )
             text = re.sub(r"\]\((?!https?:|#)([^)]+)\)", r"](../\1)", text)
+            # A quiz is placed once in a course: each module gets its own copy of its quizzes.
+            text = re.sub(
+                r"^(/{3,}\s*quiz\s*\|\s*)([\w-]+)", rf"\g<1>\g<2>-m{number}", text, flags=re.M
+            )
             (folder / src).write_text(text, encoding="utf-8")
+        copy_quizzes(project, number)
         config["nav"].append({f"Module {number}": [f"module-{number}/{src}" for src in lessons]})
     save_config(project, config)
+
+
+def copy_quizzes(project: Path, number: int) -> None:
+    """quizzes/<id>-m<number>.yml for module <number>: quiz and question ids made unique, answer
+    keys pointing at the module's own copy of each page."""
+    for quiz in sorted((project / "quizzes").glob("*.yml")):
+        if re.search(r"-m\d+$", quiz.stem):
+            continue
+        text = quiz.read_text(encoding="utf-8")
+        text = re.sub(r"^(id|  - id): ([\w-]+)", rf"\1: \2-m{number}", text, flags=re.M)
+        text = re.sub(r"^(\s+page: )", rf"\1module-{number}/", text, flags=re.M)
+        (quiz.parent / f"{quiz.stem}-m{number}.yml").write_text(text, encoding="utf-8")
 
 
 def gz(data: bytes) -> int:
