@@ -257,8 +257,9 @@ def check_unique_reflections(pages: list[Page]) -> list[CourseError]:
 def load_course(
     docs_dir: Path, page_srcs: list[str], known_blocks: set[str], faults: Faults
 ) -> Course:
-    """Read every page listed in nav order and check what spans pages. A page with a fault is
-    left out and its faults collected, so the other pages are still checked in the same run."""
+    """Read every page listed in nav order and check what spans pages, collecting faults so the
+    other pages are still checked in the same run. A page whose front matter is wrong is left
+    out; one with faulty blocks is kept (its other blocks still count)."""
     pages = []
     for src in page_srcs:
         path = docs_dir / src

@@ -71,6 +71,7 @@ def load(project: Project | Path) -> CourseModel:
     if loaded_quizzes is not None:
         with faults.gather():
             grounding.check_grounding(loaded_quizzes, project.docs)
+    if loaded_quizzes is not None and pages_complete:
         with faults.gather():
             course.check_objective_links(the_course)
     references = _gathered(faults, lambda: data.references(project.data))
