@@ -5,7 +5,6 @@ data, like crs.project, so the course load can refuse a stray page before site/ 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pathspec
 import yaml
@@ -17,8 +16,8 @@ from crs.project import Project, config_loader
 _DEFAULT_EXCLUDE = [".*", "/templates/"]
 
 
-def _settings(root: Path) -> tuple[dict, list[str]]:
-    path = root / "mkdocs.yml"
+def _settings(project: Project) -> tuple[dict, list[str]]:
+    path = project.root / project.config_name
     if not path.is_file():
         return {}, []
     text = path.read_text(encoding="utf-8")
@@ -38,13 +37,13 @@ def _line_naming(lines: list[str], src: str) -> int | None:
 def check_page_list(project: Project) -> list[CourseError]:
     """Nav entries without a file, and built pages that no nav entry lists (a lesson there
     would be unreachable: no menu, no progress)."""
-    settings, lines = _settings(project.root)
+    settings, lines = _settings(project)
     found = []
     for src in project.pages:
         if not (project.docs / src).is_file():
             found.append(
                 CourseError(
-                    "mkdocs.yml",
+                    project.config_name,
                     _line_naming(lines, src),
                     f"nav lists '{src}', expected a page {project.docs.name}/{src}, found no such "
                     "file",
@@ -58,8 +57,8 @@ def check_page_list(project: Project) -> list[CourseError]:
                 CourseError(
                     f"{project.docs.name}/{src}",
                     1,
-                    "expected this page in mkdocs.yml nav (or under not_in_nav), found it in "
-                    "neither: learners would have no way to reach it",
+                    f"expected this page in {project.config_name} nav (or under not_in_nav), "
+                    "found it in neither: learners would have no way to reach it",
                 )
             )
     return found
@@ -68,7 +67,7 @@ def check_page_list(project: Project) -> list[CourseError]:
 def built_pages(project: Project, settings: dict | None = None) -> list[str]:
     """Docs-relative .md pages MkDocs builds (exclude_docs and its defaults left out)."""
     if settings is None:
-        settings, _ = _settings(project.root)
+        settings, _ = _settings(project)
     excluded = _spec(_DEFAULT_EXCLUDE) + _spec(settings.get("exclude_docs"))
     pages = (p.relative_to(project.docs).as_posix() for p in project.docs.rglob("*.md"))
     return sorted(src for src in pages if not excluded.match_file(src))

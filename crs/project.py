@@ -53,6 +53,7 @@ class Project:
     description: str = ""  # mkdocs.yml site_description
     # mkdocs.yml `extra`: course settings that are not MkDocs' own (e.g. an LMS pass mark)
     extra: dict = field(default_factory=dict, compare=False)
+    config_name: str = "mkdocs.yml"  # the config file in root (mkdocs -f may name another)
 
 
 def nav_sources(nav: Any) -> list[str]:
@@ -87,6 +88,7 @@ def project_from(
     title: str = "",
     description: str = "",
     extra: dict | None = None,
+    config_name: str = "mkdocs.yml",
 ) -> Project:
     """A Project from already-read settings (mkdocs.yml's, or the loaded MkDocs config's). The
     blocks' folders are made absolute, so the model works from any working directory."""
@@ -110,6 +112,7 @@ def project_from(
         title=title or "",
         description=description or "",
         extra=dict(extra or {}),
+        config_name=config_name,
     )
 
 

@@ -170,22 +170,26 @@ def check_usage(
     quizzes: Mapping[str, Quiz],
     used: Mapping[str, tuple[str, int] | Iterable[tuple[str, int]]],
 ) -> list[CourseError]:
-    """Each `/// quiz | id` names an existing quiz (else CourseError at the page and line);
+    """Each `/// quiz | id` names an existing quiz (else CourseError at each page and line);
     returns, unraised, one CourseError per quiz that no page uses: a warning unless strict.
 
     `used` maps quiz id -> (page, line) of a block using it, or a list of such pairs.
     """
+    faults = Faults()
     for quiz_id, uses in used.items():
         if quiz_id in quizzes:
             continue
         page, line = uses if _is_pair(uses) else next(iter(uses))
         known = ", ".join(sorted(quizzes)) or "none"
-        raise CourseError(
-            page,
-            line,
-            f"quiz block names '{quiz_id}', but there is no quiz with that id "
-            f"(expected a file quizzes/{quiz_id}.yml); known quizzes: {known}",
+        faults.add(
+            CourseError(
+                page,
+                line,
+                f"quiz block names '{quiz_id}', but there is no quiz with that id "
+                f"(expected a file quizzes/{quiz_id}.yml); known quizzes: {known}",
+            )
         )
+    faults.raise_any()
     return [
         CourseError(
             display_path(quiz.path),

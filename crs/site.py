@@ -52,6 +52,7 @@ def project_of(config) -> Project:
         config.site_name,
         config.site_description,
         config.extra,
+        Path(config.config_file_path).name,
     )
 
 
