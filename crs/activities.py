@@ -1,4 +1,5 @@
-"""Read and Watch activities (docs/_data/activities.yml), so a tutor edits them in one place.
+"""Read and Watch activities (docs/_data/activities.yml, checked against
+docs/_data/schemas/activities.schema.json), so a tutor edits them in one place.
 
 activities.yml + references --load_activities--> {id: Activity}
 Activity --render_activity--> an HTML card (crs/templates/activity.html) for
@@ -15,19 +16,29 @@ from pathlib import Path
 import material
 from markupsafe import Markup
 
+from crs import datafiles
 from crs.bibliography import Reference
 from crs.errors import CourseError
 from crs.templating import render
-from crs.yamlnodes import Entry, check_fields, describe, load_by_id
+from crs.yamlnodes import Entry
 
 TYPES = {"read": "Read", "watch": "Watch"}
 # Icons from the theme's own set (Material Design Icons), inlined as SVG: an emoji or icon font
 # would show as an empty box where the reader's system lacks it.
 ICONS = {"read": "book-open-page-variant-outline", "watch": "play-circle-outline"}
-FIELDS = ("id", "type", "title", "pages", "duration", "reference", "note")
-REQUIRED = ("id", "type", "title", "reference")
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_PAGES_RE = re.compile(r"^\d+(?:\s*[-\u2013]\s*\d+)?$")
+_WORDS = datafiles.entries_words(
+    nouns={},
+    hints={
+        "title": "the title as the learner sees it",
+        "reference": "an id from references.yml",
+        "duration": "whole minutes, like 4",
+    },
+    patterns={
+        "id": "lower-case kebab-case (like 'read-wales-catalogue')",
+        "reference": "an id from references.yml",
+        "pages": "like '14-16' or '8'",
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,7 @@ class Activity:
     pages: str = ""
     duration: int | None = None
     note: str = ""
+    look_for: str = ""
 
 
 def load_activities(path: Path, references: dict[str, Reference]) -> dict[str, Activity]:
@@ -47,83 +59,28 @@ def load_activities(path: Path, references: dict[str, Reference]) -> dict[str, A
     def build(path: Path, entry: Entry) -> Activity:
         return _activity(path, entry, references)
 
-    return {key: activity for key, (activity, _) in load_by_id(path, build).items()}
+    items = datafiles.load_by_id(path, "activities", _WORDS, build)
+    return {key: activity for key, (activity, _) in items.items()}
 
 
 def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Activity:
     values = entry.values
-    check_fields(path, entry, FIELDS, REQUIRED)
-    for key in REQUIRED:
-        value = values.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise CourseError(
-                path,
-                entry.line_of(key),
-                f"expected a non-empty text '{key}', found {describe(value)}",
-            )
-    activity_id = values["id"].strip()
-    if not _ID_RE.match(activity_id):
-        raise CourseError(
-            path,
-            entry.line_of("id"),
-            f"expected an id in lower-case kebab-case (like 'read-wales-catalogue'), "
-            f"found '{activity_id}'",
-        )
-    kind = values["type"].strip()
-    if kind not in TYPES:
-        raise CourseError(
-            path, entry.line_of("type"), f"expected 'type' to be read or watch, found '{kind}'"
-        )
-    reference = values["reference"].strip()
-    if reference not in references:
+    if values["reference"] not in references:
         raise CourseError(
             path,
             entry.line_of("reference"),
-            f"expected 'reference' to be an id from references.yml, found unknown id '{reference}'",
-        )
-    pages = values.get("pages", "")
-    duration = values.get("duration")
-    if kind == "read":
-        if "duration" in values:
-            raise CourseError(
-                path,
-                entry.line_of("duration"),
-                "expected 'pages' for a read activity, found 'duration'",
-            )
-        if pages not in ("", None) and (
-            isinstance(pages, bool) or not _PAGES_RE.match(str(pages).strip())
-        ):
-            raise CourseError(
-                path,
-                entry.line_of("pages"),
-                f"expected 'pages' like '14-16' or '8', found {describe(pages)}",
-            )
-    else:
-        if "pages" in values:
-            raise CourseError(
-                path,
-                entry.line_of("pages"),
-                "expected 'duration' for a watch activity, found 'pages'",
-            )
-        if isinstance(duration, bool) or not isinstance(duration, int) or duration <= 0:
-            raise CourseError(
-                path,
-                entry.line_of("duration") if "duration" in values else entry.line,
-                f"expected 'duration' in whole minutes (like 4), found {describe(duration)}",
-            )
-    note = values.get("note", "")
-    if not isinstance(note, str):
-        raise CourseError(
-            path, entry.line_of("note"), f"expected 'note' to be text, found {describe(note)}"
+            "expected 'reference' to be an id from references.yml, "
+            f"found unknown id '{values['reference']}'",
         )
     return Activity(
-        id=activity_id,
-        type=kind,
+        id=values["id"],
+        type=values["type"],
         title=" ".join(values["title"].split()),
-        reference=reference,
-        pages=re.sub(r"\s*[-\u2013]\s*", "\u2013", str(pages or "").strip()),
-        duration=duration if kind == "watch" else None,
-        note=" ".join(note.split()),
+        reference=values["reference"],
+        pages=re.sub(r"\s*[-\u2013]\s*", "\u2013", str(values.get("pages", "")).strip()),
+        duration=values.get("duration"),
+        note=" ".join(values.get("note", "").split()),
+        look_for=" ".join(values.get("look_for", "").split()),
     )
 
 
@@ -161,5 +118,6 @@ def render_activity(
         extent=extent,
         href=links[0] if links else "",
         note=activity.note,
+        look_for=activity.look_for,
         references_href=references_href or "",
     )

@@ -1,10 +1,12 @@
-"""The course bibliography: one data file (docs/_data/references.yml), citations and the list.
+"""The course bibliography: one data file of CSL data (docs/_data/references.yml), citations and
+the list, formatted in Harvard style by crs.harvard.
 
     references.yml --load_references--> {id: Reference}
     lesson Markdown  --expand_citations--> "[@key]" becomes "(Author, Year)" linked to its entry
     {id: Reference} --render_references--> the grouped list on the references page
+    {id: Reference} --crs.bibexport--> CSL-JSON and BibTeX downloads
 
-Citation syntax in lessons: ``[@key]`` (Author, Year), ``[@key:11]`` (Author, Year:11) and
+Citation syntax in lessons: ``[@key]`` (Author, Year), ``[@key:11]`` (Author, Year, p. 11) and
 ``[-@key]`` (Year) for a sentence that already names the author.
 """
 
@@ -12,14 +14,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from crs import datafiles, harvard
 from crs.errors import CourseError
 from crs.templating import render
-from crs.yamlnodes import Entry, check_fields, describe, load_by_id
-
-TYPES = ("article", "book", "chapter", "report", "web", "video")
+from crs.yamlnodes import Entry
 
 # Groups of the references page, in page order: role -> heading.
 GROUPS = {
@@ -28,65 +29,56 @@ GROUPS = {
     "activity": "Resources used in the activities",
     "source": "Sources",
 }
-
-FIELDS = (
-    "id",
-    "type",
-    "authors",
-    "year",
-    "title",
-    "container",
-    "volume",
-    "issue",
-    "pages",
-    "doi",
-    "url",
-    "role",
-    "also_listed",
-    "link_missing",
-    "parts",
-    "note",
-)
-REQUIRED = ("id", "type", "title", "role")
+# The project's own fields, kept beside the CSL data of an entry (docs/_data/schemas/).
+PROJECT_FIELDS = ("role", "also_listed", "link_missing", "parts", "note")
 
 KEY = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_KEY_RE = re.compile(rf"^{KEY}$")
 _CITATION_RE = re.compile(rf"\[(?P<year_only>-?)@(?P<key>{KEY})(?::(?P<page>[^\]\s][^\]]*))?\]")
 _CANDIDATE_RE = re.compile(r"\[-?@[^\]\n]*\]")
 _FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _CODE_SPAN_RE = re.compile(r"(`+)(?:.+?)\1")
-_DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+_WORDS = datafiles.entries_words(
+    nouns={"author": "author", "editor": "editor", "parts": "part", "also_listed": "group"},
+    hints={"id": "a citation key such as boyle-harris-2009", "role": ", ".join(GROUPS)},
+    patterns={
+        "id": "lower-case kebab-case (like 'boyle-harris-2009')",
+        "DOI": "a bare DOI like '10.1111/puar.13258' (no https://doi.org/)",
+        "URL": "an http(s) address without spaces or backslashes",
+    },
+)
 
 
 @dataclass(frozen=True)
 class Reference:
+    """One work: its CSL data (what reference managers exchange) and the project's fields."""
+
     id: str
-    type: str
-    authors: tuple[str, ...]
-    year: int | None
-    title: str
-    container: str = ""
-    volume: str = ""
-    issue: str = ""
-    pages: str = ""
-    doi: str = ""
-    url: str = ""
+    csl: dict = field(compare=False)
     role: str = "source"
-    note: str = ""
     also_listed: tuple[str, ...] = ()
     link_missing: bool = False
     parts: tuple[str, ...] = ()
+    note: str = ""  # an editing note: what was lost or could not be checked
+
+    @property
+    def type(self) -> str:
+        return self.csl["type"]
+
+    @property
+    def title(self) -> str:
+        return harvard.title(self.csl)
 
     @property
     def doi_url(self) -> str:
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        return f"https://doi.org/{self.csl['DOI']}" if self.csl.get("DOI") else ""
 
     @property
     def links(self) -> tuple[str, ...]:
         """Addresses to show, DOI first; a URL that only repeats the DOI is shown once."""
-        found = [self.doi_url] if self.doi else []
-        if self.url and self.url != self.doi_url:
-            found.append(self.url)
+        found = [self.doi_url] if self.doi_url else []
+        url = self.csl.get("URL", "")
+        if url and url != self.doi_url:
+            found.append(url)
         return tuple(found)
 
 
@@ -94,145 +86,41 @@ class Reference:
 
 
 def load_references(path: Path) -> dict[str, Reference]:
-    """Read and check references.yml; every problem names the file and the line to fix."""
-    return {key: ref for key, (ref, _) in load_by_id(path, _reference).items()}
+    """Read references.yml, checked against schemas/references.schema.json; every problem
+    names the file and the line to fix."""
+    return {
+        key: ref
+        for key, (ref, _) in datafiles.load_by_id(path, "references", _WORDS, _reference).items()
+    }
 
 
 def _reference(path: Path, entry: Entry) -> Reference:
     values = entry.values
-    check_fields(path, entry, FIELDS, REQUIRED)
-
-    def text(key: str, *, required: bool = False) -> str:
-        value = values.get(key, "")
-        if value is None:
-            value = ""
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            raise CourseError(
-                path, entry.line_of(key), f"expected '{key}' to be text, found {describe(value)}"
-            )
-        value = str(value).strip()
-        if required and not value:
-            raise CourseError(path, entry.line_of(key), f"expected a non-empty '{key}', found none")
-        return value
-
-    def text_list(key: str) -> tuple[str, ...]:
-        value = values.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise CourseError(
-                path,
-                entry.line_of(key),
-                f"expected '{key}' to be a list of non-empty texts, found {describe(value)}",
-            )
-        return tuple(v.strip() for v in value)
-
-    ref_id = text("id", required=True)
-    if not _KEY_RE.match(ref_id):
-        raise CourseError(
-            path,
-            entry.line_of("id"),
-            f"expected an id in lower-case kebab-case (like 'boyle-harris-2009'), found '{ref_id}'",
-        )
-    ref_type = text("type", required=True)
-    if ref_type not in TYPES:
-        raise CourseError(
-            path,
-            entry.line_of("type"),
-            f"expected 'type' to be one of {', '.join(TYPES)}; found '{ref_type}'",
-        )
-    role = text("role", required=True)
-    also = text_list("also_listed")
-    for key, roles in (("role", (role,)), ("also_listed", also)):
-        for value in roles:
-            if value not in GROUPS:
-                raise CourseError(
-                    path,
-                    entry.line_of(key),
-                    f"expected '{key}' to be one of {', '.join(GROUPS)}; found '{value}'",
-                )
+    role = values["role"]
+    also = tuple(values.get("also_listed", ()))
     if role in also:
         raise CourseError(
             path,
             entry.line_of("also_listed"),
             f"expected 'also_listed' to name other groups than the role, found '{role}' in both",
         )
-    year = values.get("year")
-    if year in ("", None):
-        year = None
-    elif isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 2999:
-        raise CourseError(
-            path,
-            entry.line_of("year"),
-            f"expected 'year' to be a four-digit year or empty, found {describe(year)}",
-        )
-    doi = text("doi")
-    if doi and not _DOI_RE.match(doi):
-        raise CourseError(
-            path,
-            entry.line_of("doi"),
-            f"expected 'doi' as a bare DOI like '10.1111/puar.13258' (no https://doi.org/), "
-            f"found '{doi}'",
-        )
-    url = text("url")
-    if url and (not re.match(r"^https?://\S+$", url) or "\\" in url):
-        raise CourseError(
-            path,
-            entry.line_of("url"),
-            f"expected 'url' to be an http(s) address without spaces or backslashes, found '{url}'",
-        )
-    link_missing = values.get("link_missing", False)
-    if not isinstance(link_missing, bool):
-        raise CourseError(
-            path,
-            entry.line_of("link_missing"),
-            f"expected 'link_missing' to be true or false, found {describe(link_missing)}",
-        )
     return Reference(
-        id=ref_id,
-        type=ref_type,
-        authors=text_list("authors"),
-        year=year,
-        title=text("title"),
-        container=text("container"),
-        volume=text("volume"),
-        issue=text("issue"),
-        pages=text("pages"),
-        doi=doi,
-        url=url,
+        id=values["id"],
+        csl={k: v for k, v in values.items() if k not in PROJECT_FIELDS},
         role=role,
-        note=text("note"),
         also_listed=also,
-        link_missing=link_missing,
-        parts=text_list("parts"),
+        link_missing=values.get("link_missing", False),
+        parts=tuple(" ".join(p.split()) for p in values.get("parts", ())),
+        note=" ".join(values.get("note", "").split()),
     )
 
 
 # ---------------------------------------------------------------- citations
 
 
-def _surname(author: str) -> str:
-    return author.split(",", 1)[0].strip()
-
-
-def author_names(ref: Reference) -> str:
-    """Names as cited in the text: 'Ostrom', 'Boyle and Harris', 'Sorrentino et al.'."""
-    surnames = [_surname(a) for a in ref.authors]
-    if not surnames:
-        return ref.title
-    if len(surnames) == 1:
-        return surnames[0]
-    if len(surnames) == 2:
-        return f"{surnames[0]} and {surnames[1]}"
-    return f"{surnames[0]} et al."
-
-
-def year_text(ref: Reference) -> str:
-    return str(ref.year) if ref.year else "n.d."
-
-
 def format_citation(ref: Reference, page: str | None = None, year_only: bool = False) -> str:
-    """'Boyle and Harris, 2009:11', 'Sorrentino et al., 2018', or '1996' with year_only."""
-    when = year_text(ref) + (f":{page}" if page else "")
-    return when if year_only else f"{author_names(ref)}, {when}"
+    """'Boyle and Harris, 2009, p. 11', 'Sorrentino, Sicilia and Howlett, 2018', or '1996'."""
+    return harvard.citation(ref.csl, page, year_only)
 
 
 def _outside_code(markdown: str):
@@ -324,66 +212,27 @@ def expand_citations(
 # ---------------------------------------------------------------- the references page
 
 
-def _initials(given: str) -> str:
-    parts = []
-    for name in given.split():
-        if name.endswith(".") or len(name) == 1:
-            parts.append(name if name.endswith(".") else f"{name}.")
-        else:
-            parts.append("-".join(f"{piece[0]}." for piece in name.split("-") if piece))
-    return " ".join(parts)
-
-
-def listed_author(author: str) -> str:
-    """'Wallace, Louise M.' -> 'Wallace, L. M.'; a body such as 'UNESCO' stays as written."""
-    if "," not in author:
-        return author
-    surname, given = (part.strip() for part in author.split(",", 1))
-    return f"{surname}, {_initials(given)}" if given else surname
-
-
-def listed_authors(ref: Reference) -> str:
-    names = [listed_author(a) for a in ref.authors]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _locator(ref: Reference) -> str:
-    """'44(1): 1–23', 'Technical Dossier no. 4', '28 pp.'"""
-    text = ref.volume
-    if ref.issue:
-        text = f"{text}({ref.issue})" if text else ref.issue
-    if ref.pages:
-        pages = re.sub(r"(?<=\d)-(?=\d)", "\u2013", ref.pages)
-        text = f"{text}: {pages}" if text else pages
-    return text
-
-
 def entry_context(ref: Reference) -> dict[str, object]:
     """What the references template needs for one entry."""
     return {
         "id": ref.id,
         "type": ref.type,
-        "authors": listed_authors(ref),
-        "year": year_text(ref),
-        "title": ref.title,
-        "quoted_title": ref.type in ("article", "chapter", "web"),
-        "container": ref.container,
-        "locator": _locator(ref),
-        "links": ref.links,
+        "formatted": harvard.entry_html(ref.csl, ref.links),
+        "short": harvard.short_html(ref.csl),
         "link_missing": ref.link_missing and not ref.links,
         "parts": ref.parts,
         "note": ref.note,
-        "citation": format_citation(ref),
     }
 
 
-def render_references(references: dict[str, Reference]) -> str:
+def render_references(
+    references: dict[str, Reference], downloads: dict[str, str] | None = None
+) -> str:
     """Markdown (headings) and HTML (entries) for the references page, grouped by role.
 
     Each entry appears once with its anchor (id = key) in the group of its role; groups named in
     also_listed show a short pointer to that entry, as the original module lists some items twice.
+    downloads: {format name: docs-relative link} of the list as files for reference managers.
     """
     groups = []
     for role, heading in GROUPS.items():
@@ -393,4 +242,4 @@ def render_references(references: dict[str, Reference]) -> str:
             groups.append(
                 {"role": role, "heading": heading, "entries": entries, "pointers": pointers}
             )
-    return render("references.html", groups=groups, group_headings=GROUPS)
+    return render("references.html", groups=groups, downloads=downloads or {})

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from crs import frontmatter, schemacheck
 from crs.blockscan import scan_blocks
 from crs.errors import CourseError, Faults
-from crs.mdtext import check_front_matter
 
 
 @dataclass(frozen=True)
@@ -81,51 +81,23 @@ class Course:
         return sum(lesson.time for lesson in self.lessons)
 
 
-def _meta_line(text: str, key: str) -> int:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+def _objectives(meta: dict) -> tuple[tuple[str, ...], tuple]:
+    """Objectives as sentences, each optionally linked to what practises it (the front matter
+    schema has checked the shape):
 
-
-def _string_list(meta: dict, key: str, text: str, src: str) -> tuple[str, ...]:
-    value = meta.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
-        raise CourseError(src, _meta_line(text, key), f"'{key}' must be a list of sentences")
-    return tuple(value)
-
-
-def _objectives(meta: dict, text: str, src: str) -> tuple[tuple[str, ...], tuple]:
-    """Objectives as sentences, each optionally linked to what practises it:
-
-    objectives:
-      - Tell substitutive from additive co-production          # not linked
-      - text: Distinguish individual from collective co-production
-        practised_by: [models-individual-collective, potential-where-you-live]
+        objectives:
+          - Tell substitutive from additive co-production          # not linked
+          - text: Distinguish individual from collective co-production
+            practised_by: [models-individual-collective, potential-where-you-live]
     """
-    value = meta.get("objectives", [])
-    line = _meta_line(text, "objectives")
-    expected = (
-        "'objectives' must be a list of sentences or of "
-        "{text: <sentence>, practised_by: [<question or prompt ids>]}"
-    )
-    if not isinstance(value, list):
-        raise CourseError(src, line, expected)
     texts, links = [], []
-    for item in value:
+    for item in meta.get("objectives", []):
         if isinstance(item, dict):
-            ids = item.get("practised_by", [])
-            if set(item) - {"text", "practised_by"} or not isinstance(ids, list):
-                raise CourseError(src, line, f"{expected}, found {item!r}")
-            item_text = item.get("text")
-            if not all(isinstance(i, str) and i for i in ids):
-                raise CourseError(src, line, f"{expected}, found practised_by: {ids!r}")
+            texts.append(item["text"])
+            links.append(tuple(item.get("practised_by", ())))
         else:
-            item_text, ids = item, []
-        if not (isinstance(item_text, str) and item_text.strip()):
-            raise CourseError(src, line, f"{expected}, found {item!r}")
-        texts.append(item_text)
-        links.append(tuple(ids))
+            texts.append(item)
+            links.append(())
     return tuple(texts), tuple(links)
 
 
@@ -157,32 +129,21 @@ def read_page(
     src: str,
     known_blocks: set[str],
     label: str | None = None,
+    schema: dict | None = None,
     faults: Faults | None = None,
 ) -> Page:
-    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name. Faults in
-    its blocks go to `faults` when given (the page is still returned), else they raise."""
-    body, meta = get_data(text)
-    first_body_line = body_start_line(text)
+    """Parse one page; `src` is docs-relative (URLs), `label` the path errors name, `schema` the
+    front matter's (default: docs/_data/schemas/page.schema.json). Faults in its blocks go to
+    `faults` when given (the page is still returned), else they raise."""
     src_label = label or src
-    check_front_matter(text, src_label)
+    meta, root = frontmatter.read(text, src_label, schema)
+    body, _ = get_data(text)
+    first_body_line = body_start_line(text)
     time = meta.get("time")
-    if time is not None and (not isinstance(time, int) or isinstance(time, bool) or time <= 0):
-        raise CourseError(
-            src_label,
-            _meta_line(text, "time"),
-            f"'time' must be whole minutes (e.g. 15), found {time!r}",
-        )
     title = meta.get("title")
-    if time is not None and not (isinstance(title, str) and title.strip()):
-        raise CourseError(
-            src_label, 1, "a lesson (a page with 'time') needs a 'title' in its front matter"
-        )
-    objectives, objective_links = _objectives(meta, text, src_label)
-    keypoints = _string_list(meta, "keypoints", text, src_label)
-    if time is not None and not (objectives and keypoints):
-        raise CourseError(
-            src_label, 1, "a lesson needs 'objectives' and 'keypoints' in its front matter"
-        )
+    objectives, objective_links = _objectives(meta)
+    keypoints = tuple(meta.get("keypoints", ()))
+    objectives_line = schemacheck.key_line(root, [], "objectives") if root is not None else 1
 
     uses = scan_blocks(body, src_label, known_blocks, first_line=first_body_line)
     reflections = tuple(
@@ -231,7 +192,7 @@ def read_page(
         notes,
         editing_notes,
         objective_links,
-        _meta_line(text, "objectives"),
+        objectives_line,
         src_label,
         tuple((use.argument, use.line) for use in uses if use.name == "activity"),
     )
@@ -255,18 +216,23 @@ def check_unique_reflections(pages: list[Page]) -> list[CourseError]:
 
 
 def load_course(
-    docs_dir: Path, page_srcs: list[str], known_blocks: set[str], faults: Faults
+    docs_dir: Path,
+    page_srcs: list[str],
+    known_blocks: set[str],
+    faults: Faults,
+    schema: dict | None = None,
 ) -> Course:
     """Read every page listed in nav order and check what spans pages, collecting faults so the
-    other pages are still checked in the same run. A page whose front matter is wrong is left
-    out; one with faulty blocks is kept (its other blocks still count)."""
+    other pages are still checked in the same run; schema: the front matter's (default:
+    docs/_data/schemas/page.schema.json). A page whose front matter is wrong is left out; one
+    with faulty blocks is kept (its other blocks still count)."""
     pages = []
     for src in page_srcs:
         path = docs_dir / src
         label = f"{docs_dir.name}/{src}"
         with faults.gather():
             text = path.read_text(encoding="utf-8")
-            pages.append(read_page(text, src, known_blocks, label, faults))
+            pages.append(read_page(text, src, known_blocks, label, schema, faults))
     faults.add(*check_unique_reflections(pages))
     return Course(tuple(pages))
 

@@ -14,7 +14,9 @@ _memo: dict[tuple[str, Path], tuple[tuple, Any]] = {}
 
 
 def _stamp(folder: Path) -> tuple:
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*") if p.is_file()))
+    # rglob: a change to a schema (docs/_data/schemas/) checks the data again too
+    files = (p for p in folder.rglob("*") if p.is_file())
+    return tuple(sorted((str(p.relative_to(folder)), p.stat().st_mtime_ns) for p in files))
 
 
 def _cached(name: str, folder: Path, load: Callable[[], Any]) -> Any:

@@ -1,4 +1,5 @@
-"""The glossary: terms defined from the module's own text (docs/_data/glossary.yml).
+"""The glossary: terms defined from the module's own text (docs/_data/glossary.yml, checked
+against docs/_data/schemas/glossary.schema.json).
 
 glossary.yml --load_glossary--> [Term]
 [Term] --render_glossary--> the glossary page (definition list, each term linked to its lesson)
@@ -9,18 +10,27 @@ glossary.yml --load_glossary--> [Term]
 from __future__ import annotations
 
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from crs import datafiles
 from crs.errors import CourseError
 from crs.templating import render
-from crs.yamlnodes import Entry, check_fields, describe, load_by_id
+from crs.yamlnodes import Entry
 
-FIELDS = ("id", "term", "definition", "page", "anchor", "forms")
-REQUIRED = ("id", "term", "definition", "page")
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_PAGE_RE = re.compile(r"^[a-z0-9][a-z0-9_/-]*\.md$")
+_WORDS = datafiles.entries_words(
+    nouns={"forms": "form"},
+    hints={
+        "term": "the term as shown in the glossary",
+        "definition": "one paragraph of plain text",
+        "page": "the lesson file that explains it, like models.md",
+    },
+    patterns={
+        "id": "lower-case kebab-case (like 'core-economy')",
+        "page": "a lesson file relative to docs/ (like 'models.md')",
+        "anchor": "a heading slug (like 'growing-the-core-economy')",
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +51,7 @@ def load_glossary(path: Path) -> list[Term]:
     """Read and check glossary.yml; terms come back sorted alphabetically."""
     terms: list[Term] = []
     seen_forms: dict[str, tuple[str, int]] = {}
-    for term, entry in load_by_id(path, _term).values():
+    for term, entry in datafiles.load_by_id(path, "glossary", _WORDS, _term).values():
         for form in term.forms:
             if form in seen_forms:
                 other, line = seen_forms[form]
@@ -58,60 +68,13 @@ def load_glossary(path: Path) -> list[Term]:
 
 def _term(path: Path, entry: Entry) -> Term:
     values = entry.values
-    check_fields(path, entry, FIELDS, REQUIRED)
-
-    def text(key: str) -> str:
-        value = values.get(key, "")
-        if key in REQUIRED and (not isinstance(value, str) or not value.strip()):
-            raise CourseError(
-                path,
-                entry.line_of(key),
-                f"expected a non-empty text '{key}', found {describe(value)}",
-            )
-        if not isinstance(value, str):
-            raise CourseError(
-                path, entry.line_of(key), f"expected '{key}' to be text, found {describe(value)}"
-            )
-        return " ".join(value.split())
-
-    term_id = text("id")
-    if not _ID_RE.match(term_id):
-        raise CourseError(
-            path,
-            entry.line_of("id"),
-            f"expected an id in lower-case kebab-case (like 'core-economy'), found '{term_id}'",
-        )
-    page = text("page")
-    if not _PAGE_RE.match(page):
-        raise CourseError(
-            path,
-            entry.line_of("page"),
-            "expected 'page' to be a lesson file relative to docs/ (like 'models.md'), "
-            f"found '{page}'",
-        )
-    anchor = text("anchor")
-    if anchor and not _ID_RE.match(anchor):
-        raise CourseError(
-            path,
-            entry.line_of("anchor"),
-            f"expected 'anchor' to be a heading slug (like 'growing-the-core-economy'), "
-            f"found '{anchor}'",
-        )
-    forms = values.get("forms", [])
-    if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-        raise CourseError(
-            path,
-            entry.line_of("forms"),
-            f"expected 'forms' to be a list of the exact words that get a tooltip, "
-            f"found {describe(forms)}",
-        )
     return Term(
-        id=term_id,
-        term=text("term"),
-        definition=text("definition"),
-        page=page,
-        anchor=anchor,
-        forms=tuple(f.strip() for f in forms),
+        id=values["id"],
+        term=" ".join(values["term"].split()),
+        definition=" ".join(values["definition"].split()),
+        page=values["page"],
+        anchor=values.get("anchor", ""),
+        forms=tuple(f.strip() for f in values.get("forms", ())),
     )
 
 

@@ -19,7 +19,7 @@ from crs import includes
 from crs.errors import CourseError, Faults
 from crs.mdtext import unfenced_lines
 from crs.quizzes import Quiz
-from crs.yamlsource import display_path
+from crs.schemacheck import display_path
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _ATTR_ID = re.compile(r"\s*\{[^}]*#([\w-]+)[^}]*\}\s*$")

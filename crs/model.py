@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import markdown
 
-from crs import course, data, grounding, pagechecks, pagelist, quizzes
+from crs import course, data, datafiles, grounding, pagechecks, pagelist, quizzes, schemacheck
 from crs.coursetext import CourseText
 from crs.errors import CourseError, CourseFaults, Faults
 from crs.project import Project, read_project
@@ -59,7 +59,12 @@ def load(project: Project | Path) -> CourseModel:
     faults = Faults()
     faults.add(*pagelist.check_page_list(project))
     present = [src for src in project.pages if (project.docs / src).is_file()]
-    the_course = course.load_course(project.docs, present, known_blocks(project), faults)
+    page_schema = schemacheck.load_schema(
+        datafiles.schema_path(project.data / "page.md", "page"), "page front matter"
+    )
+    the_course = course.load_course(
+        project.docs, present, known_blocks(project), faults, page_schema
+    )
     pages_complete = len(the_course.pages) == len(present)
     loaded_quizzes = _gathered(faults, lambda: data.quizzes(project.quizzes))
     the_course = course.Course(the_course.pages, loaded_quizzes or {})

@@ -11,12 +11,11 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-from crs import bibliography, includes, links, shortcodes
+from crs import bibliography, includes, links, schemacheck, shortcodes
 from crs.course import body_start_line
 from crs.errors import CourseError
 from crs.grounding import page_sections
 from crs.project import INCLUDE_EXTENSION, Project
-from crs.yamlnodes import load_entries
 
 # Ids the course's blocks give their elements (crs/blocks.py, crs/templates/quiz.html).
 _BLOCK_IDS = {"reflection": "reflect-{}", "quiz": "crs-quiz-{}"}
@@ -66,16 +65,16 @@ class PageChecks:
     def glossary_links(self, terms, path: Path) -> list[CourseError]:
         """Each glossary term links to its lesson's heading: that page and anchor exist (the
         glossary is raw HTML, which MkDocs does not check)."""
-        entries = {entry.values.get("id"): entry for entry in load_entries(path)}
+        lines = _key_lines(path)
         found = []
         for term in terms:
-            entry = entries[term.id]
+            key_lines = lines.get(term.id, {})
             anchors = self.anchors_of(term.page)
             if anchors is None and not (self.docs / term.page).is_file():
                 found.append(
                     CourseError(
                         path,
-                        entry.line_of("page"),
+                        key_lines.get("page"),
                         f"term '{term.id}' expected a page {self.docs.name}/{term.page}, "
                         "found no such file",
                     )
@@ -84,7 +83,7 @@ class PageChecks:
                 found.append(
                     CourseError(
                         path,
-                        entry.line_of("anchor"),
+                        key_lines.get("anchor"),
                         f"term '{term.id}' expected an anchor of {self.docs.name}/{term.page}, "
                         f"found no '#{term.anchor}' there (its anchors: "
                         f"{', '.join(sorted(anchors)) or 'none'})",
@@ -113,4 +112,15 @@ def _check_citations(body: str, label: str, references: Mapping, first: int) -> 
     for line, _, _, match in bibliography.citations(body, label, first, found):
         if match["key"] not in references:
             found.append(bibliography.unknown_key(label, line, match["key"]))
+    return found
+
+
+def _key_lines(path: Path) -> dict[str, dict[str, int]]:
+    """id -> {key: line} of a data file already loaded and checked (a list of mappings)."""
+    root = schemacheck.compose_file(path, str(path))
+    found = {}
+    for node in root.value if root is not None else []:
+        keys = {key.value: (schemacheck.line(key), value) for key, value in node.value}
+        if "id" in keys:
+            found[keys["id"][1].value] = {key: line for key, (line, _) in keys.items()}
     return found

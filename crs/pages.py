@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from crs import bibliography, glossary, shortcodes, tutor, workspace
+from crs import bibexport, bibliography, glossary, shortcodes, tutor, workspace
 from crs.model import CourseModel
 from crs.templating import render
 
@@ -26,7 +26,9 @@ def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line
             total=model.course.total_minutes,
             link=link,
         ),
-        "references": lambda: bibliography.render_references(model.references),
+        "references": lambda: bibliography.render_references(
+            model.references, bibexport.page_links(src)
+        ),
         "glossary": lambda: glossary.render_glossary(
             model.terms, src, {page.src: page.title for page in model.course.pages}
         ),

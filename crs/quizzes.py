@@ -12,7 +12,6 @@ Flow: load_quizzes -> check_usage, grounding.check_grounding (build time) -> ren
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,13 +21,15 @@ from typing import Any
 
 import yaml
 
+from crs import schemacheck
 from crs.coursetext import CourseText
 from crs.errors import CourseError, Faults
 from crs.questiontypes import ENTRIES, entry_for
 from crs.questiontypes.base import Question
-from crs.quizschema import describe, validate_schema
+from crs.quizschema import WORDS
+from crs.schemacheck import compose_file, describe, display_path, node_at, plain
+from crs.schemacheck import line as line_of
 from crs.templating import render
-from crs.yamlsource import compose_file, display_path, line_of, lines_of, node_at, plain
 
 # --------------------------------------------------------------------------------------------
 # The course model of a quiz
@@ -51,13 +52,7 @@ class Quiz:
 
 
 def load_schema(quiz_dir: Path) -> dict:
-    path = Path(quiz_dir) / "schema.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise CourseError(
-            display_path(path), None, f"expected the quiz JSON Schema here: {exc}"
-        ) from exc
+    return schemacheck.load_schema(Path(quiz_dir) / "schema.json", "quiz")
 
 
 def load_quiz(path: Path, schema: dict) -> Quiz:
@@ -70,7 +65,7 @@ def load_quiz(path: Path, schema: dict) -> Quiz:
     data = plain(root, label)
     if not isinstance(data, dict):
         raise CourseError(label, line_of(root), f"expected a quiz mapping, found {describe(data)}")
-    validate_schema(data, root, schema, label)
+    schemacheck.validate(data, root, schema, label, WORDS)
 
     if data["id"] != path.stem:
         raise CourseError(
@@ -99,6 +94,20 @@ def load_quiz(path: Path, schema: dict) -> Quiz:
         path=path,
         line=1,
     )
+
+
+def lines_of(node: yaml.Node, prefix: str = "") -> dict[str, int]:
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            name = f"{prefix}{key_node.value}"
+            lines[name] = line_of(key_node)
+            lines.update(lines_of(value_node, name + "."))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[f"{prefix}{index}"] = line_of(item)
+            lines.update(lines_of(item, f"{prefix}{index}."))
+    return lines
 
 
 def _question(raw: dict, root: yaml.Node, path: list, label: str) -> Question:

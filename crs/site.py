@@ -35,6 +35,8 @@ BUNDLES = {
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
+    # The launch page of the SCORM packages (crs/exports/scorm.py); no site page loads it.
+    "scorm.js": "scorm/launch.js",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 

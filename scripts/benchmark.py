@@ -7,6 +7,8 @@
 - a synthetic course of N copies of the lesson pages, to show how build time grows with N;
 - scripts/check (the course load alone, run on every save): the whole command in a fresh
   process, and the load inside it.
+- the SCORM 1.2 package: its size and the worst-case cmi.suspend_data (every question answered,
+  crs/exports/suspendbudget.py) against the 4,096 characters SCORM 1.2 allows.
 
 Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
 JS+CSS <= 12 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
@@ -32,6 +34,9 @@ from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
+
+from crs.exports import suspendbudget
+from crs.exports.formats import export
 
 ROOT = Path(__file__).resolve().parent.parent
 OUR_ASSET = re.compile(r'(?:src|href)="([^"]*assets/crs/[^"]+\.(?:js|css))"')
@@ -237,6 +242,13 @@ def markdown_table(report: dict) -> str:
     ]
     for size, seconds in report["scaling"].items():
         lines.append(f"| synthetic course, {size} module(s) | {seconds:.2f} s | linear in N |")
+    sc = report["scorm12"]
+    lines += [
+        f"| SCORM 1.2 package | {sc['zip_bytes'] / 1024 / 1024:.1f} MB | |",
+        f"| SCORM 1.2 suspend data, worst case ({sc['questions']} questions answered, no "
+        f"reflection) | {sc['length']:,} chars ({sc['room']:,} left for reflections) "
+        f"| <= {sc['limit']:,} |",
+    ]
     return "\n".join(lines)
 
 
@@ -278,6 +290,8 @@ def main() -> None:
             project = copy_project(tmp / f"n{size}")
             make_synthetic(project, size)
             scaling[str(size)] = median_build(project, max(1, args.runs // 2), strict=False)
+        [package] = export(ROOT, ["scorm12"], tmp / "dist")
+        scorm12 = {"zip_bytes": package.stat().st_size, **suspendbudget.worst_case(package)}
 
     weight_max = {
         key: max(row[key] for row in weights.values()) for key in next(iter(weights.values()))
@@ -297,7 +311,9 @@ def main() -> None:
         "weight_max": weight_max,
         "weight_per_page": weights,
         "scaling": scaling,
+        "scorm12": scorm12,
         "targets_met": {
+            "scorm12_suspend_data": scorm12["length"] <= scorm12["limit"],
             "overhead": site_s / plain_s <= TARGET_OVERHEAD,
             "pdf": pdf_s / site_s <= TARGET_PDF,
             "check": load_s <= TARGET_CHECK,

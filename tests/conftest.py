@@ -199,3 +199,13 @@ def axe_violations(page) -> list[dict]:
         ".violations.map(v => ({id: v.id, help: v.help, nodes: v.nodes.map(n => n.target)}))",
         AXE_TAGS,
     )
+
+
+@pytest.fixture(scope="session")
+def scorm_dist(tmp_path_factory) -> Path:
+    """Both SCORM packages, exported once per session as scripts/export does."""
+    from crs.exports.formats import export
+
+    out = tmp_path_factory.mktemp("dist")
+    export(ROOT, ["scorm12", "scorm2004"], out)
+    return out

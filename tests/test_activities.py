@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,19 +17,23 @@ ROOT = Path(__file__).parent.parent
 REFS = {
     "dossier": Reference(
         id="dossier",
-        type="report",
-        authors=("Stott, Leda",),
-        year=2018,
-        title="Co-production",
-        url="https://example.org/dossier.pdf",
+        csl={
+            "type": "report",
+            "author": [{"family": "Stott", "given": "Leda"}],
+            "issued": {"date-parts": [[2018]]},
+            "title": "Co-production",
+            "URL": "https://example.org/dossier.pdf",
+        },
     ),
     "lost-video": Reference(
-        id="lost-video", type="video", authors=(), year=None, title="Ladder", link_missing=True
+        id="lost-video", csl={"type": "motion_picture", "title": "Ladder"}, link_missing=True
     ),
     "article": Reference(
-        id="article", type="article", authors=("A, B",), year=2020, title="T", doi="10.1/x"
+        id="article",
+        csl={"type": "article-journal", "author": [{"family": "A", "given": "B"}], "DOI": "10.1/x"},
     ),
 }
+SCHEMAS = ROOT / "docs" / "_data" / "schemas"
 
 GOOD = """\
 - id: read-dossier
@@ -51,6 +56,9 @@ GOOD = """\
 
 
 def write(tmp_path: Path, text: str) -> Path:
+    """An activities.yml with the project's schema next to it, as in docs/_data/."""
+    if not (tmp_path / "schemas").exists():
+        shutil.copytree(SCHEMAS, tmp_path / "schemas")
     path = tmp_path / "activities.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -94,33 +102,47 @@ def _entry(**fields: object) -> str:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (_entry(minutes=4), r":5: expected one of the fields .*; found unknown field 'minutes'"),
+        (
+            _entry(minutes=4),
+            r":5: entry 'read-x' has an unknown key 'minutes'; expected only: id, type, title",
+        ),
         (
             "- id: read-x\n  type: read\n  title: T\n",
-            r":1: expected a field 'reference', found none",
+            r":1: entry 'read-x' of type 'read' is missing 'reference' \(expected an id from ",
         ),
-        (_entry(title='""'), r":3: expected a non-empty text 'title', found an empty string"),
-        (_entry(id="Read_X"), r":1: expected an id in lower-case kebab-case .*found 'Read_X'"),
-        (_entry(type="listen"), r":2: expected 'type' to be read or watch, found 'listen'"),
+        (_entry(title='""'), r":3: 'title' of entry 'read-x' must not be empty, found an empty"),
+        (
+            _entry(id="Read_X"),
+            r":1: 'id' of entry 'Read_X' must be lower-case kebab-case .*found 'Read_X'",
+        ),
+        (
+            _entry(type="listen"),
+            r":2: entry 'read-x' has an unknown type 'listen'; expected one of: read, watch",
+        ),
         (
             _entry(reference="nope"),
             r":4: expected 'reference' to be an id from references.yml, found unknown id 'nope'",
         ),
-        (_entry(pages='"pp. 4 to 7"'), r":5: expected 'pages' like '14-16' or '8', found 'pp. 4"),
-        (_entry(duration=4), r":5: expected 'pages' for a read activity, found 'duration'"),
         (
-            _entry(type="watch", pages='"4-7"'),
-            r":5: expected 'duration' for a watch activity, found 'pages'",
+            _entry(pages='"pp. 4 to 7"'),
+            r":5: 'pages' of entry 'read-x' must be like '14-16' or '8', found 'pp. 4",
+        ),
+        (_entry(duration=4), r":5: entry 'read-x' of type 'read' cannot have 'duration'"),
+        (
+            _entry(type="watch", pages='"4-7"', duration=4),
+            r":5: entry 'read-x' of type 'watch' cannot have 'pages'",
         ),
         (
             _entry(type="watch"),
-            r":1: expected 'duration' in whole minutes \(like 4\), found nothing",
+            r":1: entry 'read-x' of type 'watch' is missing 'duration' \(expected whole minutes",
         ),
         (
             _entry(type="watch", duration='"4 mins"'),
-            r":5: expected 'duration' in whole minutes \(like 4\), found '4 mins'",
+            r":5: 'duration' of entry 'read-x' must be a whole number, found '4 mins'",
         ),
-        (_entry(note="[a]"), r":5: expected 'note' to be text, found a list"),
+        (_entry(type="watch", duration=0), r":5: 'duration' of entry 'read-x' must be at least 1"),
+        (_entry(note="[a]"), r":5: 'note' of entry 'read-x' must be text, found a list"),
+        (_entry(look_for="[a]"), r":5: 'look_for' of entry 'read-x' must be text, found a list"),
         (
             _entry() + _entry(),
             r":5: expected each id once, found 'read-x' again \(first at line 1\)",
@@ -153,6 +175,13 @@ def test_card_for_a_lost_link_says_so_instead_of_linking(activities):
 def test_card_uses_the_doi_when_there_is_one(activities):
     html = render_activity(activities["read-article"], REFS)
     assert 'href="https://doi.org/10.1/x"' in html and "page 8" in html
+
+
+def test_card_shows_what_to_look_for(tmp_path):
+    text = _entry(look_for='"Who decides <what>?"')
+    activity = load_activities(write(tmp_path, text), REFS)["read-x"]
+    assert activity.look_for == "Who decides <what>?"
+    assert "Look for: Who decides &lt;what&gt;?" in render_activity(activity, REFS)
 
 
 def test_card_can_link_the_full_reference(activities):

@@ -8,7 +8,6 @@ from conftest import ROOT, copy_project
 
 from crs import errors, includes, links, model, pagelist, pages, shortcodes
 from crs.errors import CourseError, CourseFaults, Faults
-from crs.mdtext import check_front_matter
 from crs.project import read_project
 
 
@@ -44,24 +43,6 @@ def test_a_lone_fault_is_raised_as_itself():
     with pytest.raises(CourseError) as raised:
         faults.raise_any()
     assert type(raised.value) is CourseError
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("---\ntitle: T\ntime: [unclosed\n---\nBody", r"^x.md:3: expected front matter as valid"),
-        ("---\ntitle: T\n  bad: indent\n---\n", r"^x.md:3: expected front matter as valid"),
-        ("---\n- a list\n---\n", r"^x.md:2: expected front matter as 'key: value' lines"),
-    ],
-)
-def test_front_matter_that_does_not_parse_is_an_error_at_its_line(text, message):
-    with pytest.raises(CourseError, match=message):
-        check_front_matter(text, "x.md")
-
-
-def test_front_matter_that_parses_passes():
-    check_front_matter("---\ntitle: T\n---\nBody", "x.md")
-    check_front_matter("No front matter", "x.md")
 
 
 def test_missing_include_names_its_line_and_fenced_examples_are_skipped(tmp_path):

@@ -43,7 +43,7 @@ def missing_include(p):
 
 def broken_front_matter(p):
     line = _replace(p / "docs" / "levels.md", "title: ", "title: [unclosed\nx: ")
-    return f"docs/levels.md:{line + 1}", "expected front matter as valid YAML"
+    return f"docs/levels.md:{line + 1}", "expected valid YAML, found a syntax error"
 
 
 def reflection_without_prompt(p):
@@ -149,13 +149,13 @@ def quiz_that_does_not_exist(p):
 def glossary_entry_typo(p):
     path = p / "docs" / "_data" / "glossary.yml"
     line = _replace(path, "  definition: ", "  defintion: ")
-    return f"docs/_data/glossary.yml:{line}", "found unknown field 'defintion'"
+    return f"docs/_data/glossary.yml:{line}", "has an unknown key 'defintion'"
 
 
 def reference_entry_typo(p):
     path = p / "docs" / "_data" / "references.yml"
     line = _replace(path, "  role: key-reference", "  rôle: key-reference")
-    return f"docs/_data/references.yml:{line}", "found unknown field 'rôle'"
+    return f"docs/_data/references.yml:{line}", "has an unknown key 'rôle'"
 
 
 def activity_with_unknown_reference(p):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,44 +22,51 @@ from crs.errors import CourseError
 GOOD = """\
 - id: boyle-harris-2009
   type: report
-  authors: ["Boyle, David", "Harris, Michael"]
-  year: 2009
+  author: [{family: Boyle, given: David}, {family: Harris, given: Michael}]
+  issued: {date-parts: [[2009]]}
   title: "The Challenge of Co-production"
-  container: "London: nef"
-  url: "http://example.org/challenge.pdf"
+  publisher: nef
+  publisher-place: London
+  URL: "http://example.org/challenge.pdf"
   role: source
   also_listed: [further-reading]
 - id: ostrom-1996
-  type: article
-  authors: ["Ostrom, Elinor"]
-  year: 1996
+  type: article-journal
+  author: [{family: Ostrom, given: Elinor}]
+  issued: {date-parts: [[1996]]}
   title: "Crossing the Great Divide"
-  container: "World Development"
+  container-title: "World Development"
   volume: "24"
   issue: "6"
-  pages: "1073-1087"
+  page: "1073-1087"
   role: source
 - id: sorrentino-2018
-  type: article
-  authors: ["Sorrentino, Maddalena", "Sicilia, Mariafrancesca", "Howlett, Michael"]
-  year: 2018
+  type: article-journal
+  author:
+    - {family: Sorrentino, given: Maddalena}
+    - {family: Sicilia, given: Mariafrancesca}
+    - {family: Howlett, given: Michael}
+    - {family: Other, given: Anne}
+  issued: {date-parts: [[2018]]}
   title: "Understanding co-production as a new public governance tool"
-  doi: "10.1080/14494035.2018.1521676"
-  url: "https://doi.org/10.1080/14494035.2018.1521676"
+  DOI: "10.1080/14494035.2018.1521676"
+  URL: "https://doi.org/10.1080/14494035.2018.1521676"
   role: further-reading
 - id: lost-video
-  type: video
-  authors: []
-  year:
+  type: motion_picture
   title: "Co-production (4 mins)"
   role: key-reference
   link_missing: true
   parts: ["Episode 1: Background"]
   note: "The link was lost."
 """
+SCHEMAS = Path(__file__).parent.parent / "docs" / "_data" / "schemas"
 
 
 def write(tmp_path: Path, text: str) -> Path:
+    """A references.yml with the project's schema next to it, as in docs/_data/."""
+    if not (tmp_path / "schemas").exists():
+        shutil.copytree(SCHEMAS, tmp_path / "schemas")
     path = tmp_path / "references.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -71,13 +80,18 @@ def refs(tmp_path) -> dict[str, Reference]:
 # ------------------------------------------------------------------ loading
 
 
-def test_good_file_loads_every_field(refs):
+def test_good_file_loads_csl_data_and_project_fields(refs):
     assert list(refs) == ["boyle-harris-2009", "ostrom-1996", "sorrentino-2018", "lost-video"]
     ostrom = refs["ostrom-1996"]
-    assert ostrom.authors == ("Ostrom, Elinor",) and ostrom.year == 1996
-    assert (ostrom.volume, ostrom.issue, ostrom.pages) == ("24", "6", "1073-1087")
+    assert ostrom.csl["author"] == [{"family": "Ostrom", "given": "Elinor"}]
+    assert (ostrom.csl["volume"], ostrom.csl["issue"], ostrom.csl["page"]) == (
+        "24",
+        "6",
+        "1073-1087",
+    )
     assert refs["boyle-harris-2009"].also_listed == ("further-reading",)
-    assert refs["lost-video"].year is None and refs["lost-video"].link_missing
+    assert "role" not in ostrom.csl and ostrom.role == "source"
+    assert refs["lost-video"].link_missing and refs["lost-video"].note == "The link was lost."
     assert refs["lost-video"].parts == ("Episode 1: Background",)
 
 
@@ -86,8 +100,28 @@ def test_a_url_that_repeats_the_doi_is_shown_once(refs):
 
 
 def test_the_project_bibliography_loads():
-    refs = load_references(Path(__file__).parent.parent / "docs/_data/references.yml")
+    refs = load_references(SCHEMAS.parent / "references.yml")
     assert "bovaird-2007" in refs and "boyle-harris-2009" in refs
+
+
+def test_a_zotero_csl_json_export_pastes_in_as_it_is(tmp_path):
+    """JSON is YAML: an item exported from a reference manager loads once given a role."""
+    item = {
+        "id": "steen-brandsen-2020",
+        "type": "article-journal",
+        "title": "Coproduction during and after the COVID-19 Pandemic",
+        "container-title": "Public Administration Review",
+        "volume": "80",
+        "issue": "5",
+        "page": "851-855",
+        "ISSN": "0033-3352",
+        "DOI": "10.1111/puar.13258",
+        "author": [{"family": "Steen", "given": "Trui"}, {"family": "Brandsen", "given": "Taco"}],
+        "issued": {"date-parts": [[2020, 9]]},
+        "role": "source",
+    }
+    refs = load_references(write(tmp_path, json.dumps([item])))
+    assert format_citation(refs["steen-brandsen-2020"]) == "Steen and Brandsen, 2020"
 
 
 def _entry(**fields: str) -> str:
@@ -101,21 +135,28 @@ def _entry(**fields: str) -> str:
     ("text", "message"),
     [
         ("- id: x\n  title: [unclosed\n", r":3: expected valid YAML, found a syntax error"),
-        ("id: x\n", r":1: expected a list of entries, found a mapping"),
-        ("- just text\n", r":1: expected an entry \(a mapping\), found the value 'just text'"),
-        (_entry(tittle='"x"'), r":5: expected one of the fields .*; found unknown field 'tittle'"),
+        ("id: x\n", r":1: the file must be a list, found a mapping"),
+        ("- just text\n", r":1: entry 1 must be a mapping, found 'just text'"),
         (
-            "- id: x-2000\n  type: book\n  role: source\n",
-            r":1: expected a field 'title', found none",
+            _entry(tittle='"x"'),
+            r":5: entry 'x-2000' has an unknown key 'tittle' \(did you mean 'title'\?\); "
+            r"expected only: id, type, author",
+        ),
+        (
+            "- id: x-2000\n  type: book\n",
+            r":1: entry 'x-2000' of type 'book' is missing 'role' \(expected key-reference, ",
         ),
         (
             _entry(id="Boyle_2009"),
-            r":1: expected an id in lower-case kebab-case .*found 'Boyle_2009'",
+            r":1: 'id' of entry 'Boyle_2009' must be lower-case kebab-case .*found 'Boyle_2009'",
         ),
-        (_entry(type="podcast"), r":2: expected 'type' to be one of article, .*; found 'podcast'"),
+        (
+            _entry(type="podcast"),
+            r":2: entry 'x-2000' has an unknown type 'podcast'; expected one of: article-journal, ",
+        ),
         (
             _entry(role="reading"),
-            r":4: expected 'role' to be one of key-reference, .*found 'reading'",
+            r":4: 'role' of entry 'x-2000' must be one of: key-reference, .*found 'reading'",
         ),
         (
             _entry(also_listed="[source]"),
@@ -123,27 +164,31 @@ def _entry(**fields: str) -> str:
             r"found 'source' in both",
         ),
         (
-            _entry(year='"2009a"'),
-            r":5: expected 'year' to be a four-digit year or empty, found '2009a'",
+            _entry(issued='{date-parts: [["2009a"]]}'),
+            r":5: item 1 of 'issued' of entry 'x-2000'|'2009a'",
         ),
         (
-            _entry(doi='"https://doi.org/10.1/x"'),
-            r":5: expected 'doi' as a bare DOI like .*found 'https://doi.org/10.1/x'",
+            _entry(DOI='"https://doi.org/10.1/x"'),
+            r":5: 'DOI' of entry 'x-2000' must be a bare DOI like .*found 'https://doi.org/10.1/x'",
         ),
         (
-            _entry(url='"http://x.org/The\\\\_Challenge.pdf"'),
-            r":5: expected 'url' to be an http\(s\) address without spaces or backslashes",
+            _entry(URL='"http://x.org/The\\\\_Challenge.pdf"'),
+            r":5: 'URL' of entry 'x-2000' must be an http\(s\) address without spaces",
         ),
         (
-            _entry(authors='"Boyle"'),
-            r":5: expected 'authors' to be a list of non-empty texts, found",
+            _entry(author='["Boyle, David"]'),
+            r":5: author 1 of entry 'x-2000' must be a name: \{family, given\} or \{literal\}",
+        ),
+        (
+            _entry(author="[{given: David}]"),
+            r":5: author 1 of entry 'x-2000' must be a name",
         ),
         (
             _entry(link_missing='"yes"'),
-            r":5: expected 'link_missing' to be true or false, found 'yes'",
+            r":5: 'link_missing' of entry 'x-2000' must be true or false, found 'yes'",
         ),
-        (_entry(title="[a, b]"), r":3: expected 'title' to be text, found a list"),
-        (_entry(id="x-2000\n  id: y"), r":2: expected each field once, found 'id' twice"),
+        (_entry(title="[a, b]"), r":3: 'title' of entry 'x-2000' must be text, found a list"),
+        (_entry(id="x-2000\n  id: y"), r":2: expected each key once, found 'id' twice"),
         (
             _entry() + _entry(),
             r":5: expected each id once, found 'x-2000' again \(first at line 1\)",
@@ -159,6 +204,7 @@ def test_bad_entries_name_file_line_expected_and_found(tmp_path, text, message):
 
 
 def test_a_missing_file_is_named(tmp_path):
+    write(tmp_path, "")
     with pytest.raises(CourseError, match=r"nope.yml: cannot read the file"):
         load_references(tmp_path / "nope.yml")
 
@@ -168,10 +214,13 @@ def test_a_missing_file_is_named(tmp_path):
 
 def test_format_citation_one_two_and_many_authors(refs):
     assert format_citation(refs["ostrom-1996"]) == "Ostrom, 1996"
-    assert format_citation(refs["boyle-harris-2009"], "11") == "Boyle and Harris, 2009:11"
+    assert format_citation(refs["boyle-harris-2009"], "11") == "Boyle and Harris, 2009, p. 11"
+    assert (
+        format_citation(refs["boyle-harris-2009"], "11-12") == "Boyle and Harris, 2009, pp. 11–12"
+    )
     assert format_citation(refs["sorrentino-2018"]) == "Sorrentino et al., 2018"
     assert format_citation(refs["ostrom-1996"], year_only=True) == "1996"
-    assert format_citation(refs["lost-video"]) == "Co-production (4 mins), n.d."
+    assert format_citation(refs["lost-video"]) == "Co-production (4 mins), no date"
 
 
 def test_citations_become_links_to_their_entries(refs):
@@ -181,7 +230,7 @@ def test_citations_become_links_to_their_entries(refs):
     )
     assert expand_citations(text, "models.md", refs) == (
         "As Ostrom ([1996](references.md#ostrom-1996)) showed. > Quote. "
-        "([Boyle and Harris, 2009:11](references.md#boyle-harris-2009)) "
+        "([Boyle and Harris, 2009, p. 11](references.md#boyle-harris-2009)) "
         "(see ([Sorrentino et al., 2018](references.md#sorrentino-2018)))"
     )
 
@@ -253,14 +302,17 @@ def test_work_listed_twice_points_to_its_one_entry(refs):
 
 
 def test_titles_and_names_are_escaped(tmp_path):
-    refs = load_references(
-        write(tmp_path, '- id: a\n  type: book\n  title: "<script>x</script>"\n  role: source\n')
-    )
-    assert "<script>" not in render_references(refs)
+    text = '- id: a\n  type: book\n  title: "<script>x</script>"\n  role: source\n'
+    text += '  author: [{literal: "<b>Body</b>"}]\n  note: "<i>n</i>"\n'
+    out = render_references(load_references(write(tmp_path, text)))
+    assert "<script>" not in out and "<b>" not in out and "<i>" not in out
 
 
 def test_missing_title_is_said_not_left_blank(tmp_path):
-    refs = load_references(
-        write(tmp_path, '- id: a\n  type: chapter\n  title: ""\n  role: source\n')
-    )
+    refs = load_references(write(tmp_path, "- id: a\n  type: chapter\n  role: source\n"))
     assert "[entry title missing in the source]" in render_references(refs)
+
+
+def test_the_page_offers_the_list_for_reference_managers(refs):
+    out = render_references(refs, {"CSL-JSON": "downloads/references.json"})
+    assert "[CSL-JSON](downloads/references.json)" in out

@@ -409,7 +409,7 @@ COVERAGE: list[tuple[str, str]] = [
     ),
     ("references.md", "Economic benefits of public services"),
     ("references.md", "Novelty, Adaptive Capacity, and Resilience"),
-    ("references.md", "Allen, C. R. and Holling, C. S."),
+    ("references.md", "Allen, C.R. and Holling, C.S."),
     ("references.md", "Why public policies fail: Policymaking under complexity"),
     ("references.md", "Incentivizing blood donation"),
     ("references.md", "Crossing the Great Divide: Coproduction, Synergy, and Development"),

@@ -79,5 +79,5 @@ def test_glossary_terms_carry_tooltips_in_lessons(site_dir):
 def test_citations_link_to_their_bibliography_entry(site_dir):
     page = (site_dir / "definitions.html").read_text(encoding="utf-8")
     assert re.search(
-        r'<a href="references.html#boyle-harris-2009">Boyle and Harris, 2009:11</a>', page
+        r'<a href="references.html#boyle-harris-2009">Boyle and Harris, 2009, p. 11</a>', page
     )

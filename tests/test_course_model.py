@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from crs import course
+from crs import course, frontmatter
 from crs.blockscan import scan_blocks
 from crs.course import check_unique_reflections, read_page
 from crs.errors import CourseError
@@ -74,14 +76,58 @@ def test_block_needing_an_id_says_so():
 @pytest.mark.parametrize(
     ("front", "message"),
     [
-        ("time: soon", r"x.md:2: 'time' must be whole minutes \(e.g. 15\), found 'soon'"),
-        ("time: 5\nobjectives: [a]\nkeypoints: [b]", r"x.md:1: a lesson .* needs a 'title'"),
-        ("title: T\ntime: 5\nobjectives: one", r"x.md:4: 'objectives' must be a list of sentences"),
+        (
+            "time: soon",
+            r"x.md:2: 'time' of the front matter must be a whole number, found 'soon'",
+        ),
+        ("time: 0", r"x.md:2: 'time' of the front matter must be at least 1, found the number 0"),
+        (
+            "time: 5\nobjectives: [a]\nkeypoints: [b]",
+            r"x.md:2: the front matter of a lesson \(a page with 'time'\) is missing 'title'",
+        ),
+        (
+            "title: T\ntime: 5\nobjectives: one\nkeypoints: [b]",
+            r"x.md:4: 'objectives' of the front matter must be a list, found 'one'",
+        ),
+        (
+            "title: T\ntime: 5\nobjectives: [a, {txt: b}]\nkeypoints: [b]",
+            r"x.md:4: objective 2 has an unknown key 'txt' \(did you mean 'text'\?\)",
+        ),
+        (
+            "title: T\ntime: 5\nobjectives: [a, 3]\nkeypoints: [b]",
+            r"x.md:4: objective 2 must be a sentence or \{text: <sentence>, practised_by: ",
+        ),
+        (
+            "title: T\ntime: 5\nobjectives: [a]\nkeypoints: ['', b]",
+            r"x.md:5: key point 1 must not be empty",
+        ),
+        (
+            "title: T\ntime: 5\nobjectives:\n  - text: a\n    practised_by: [Q_1]\nkeypoints: [b]",
+            r"x.md:6: id 1 of objective 1 must be an id of a quiz question or reflection prompt",
+        ),
+        ("titel: T", r"x.md:2: the front matter has an unknown key 'titel' \(did you mean 'title'"),
+        ("title: [unclosed\ntime: 5", r"x.md:3: expected valid YAML, found a syntax error"),
+        ("title: T\n  time: 5", r"x.md:3: expected valid YAML, found a syntax error"),
+        ("- a list", r"x.md:2: expected the front matter to be 'key: value' lines, found a list"),
+        ("title: T\ntitle: U", r"x.md:3: expected each key once, found 'title' twice"),
     ],
 )
 def test_bad_front_matter_names_line(front, message):
     with pytest.raises(CourseError, match=message):
         read_page(f"---\n{front}\n---\nBody", "x.md", KNOWN)
+
+
+def test_front_matter_never_closed_is_an_error_not_a_page_without_metadata():
+    with pytest.raises(CourseError, match=r"^x.md:1: expected the front matter to end with"):
+        read_page("---\ntitle: T\ntime: 5\n\nBody", "x.md", KNOWN)
+
+
+def test_every_project_page_has_valid_front_matter():
+    docs = Path(__file__).parent.parent / "docs"
+    pages = [p for p in docs.rglob("*.md") if not p.relative_to(docs).parts[0].startswith("_")]
+    assert len(pages) > 5
+    for path in pages:
+        frontmatter.read(path.read_text(encoding="utf-8"), str(path))
 
 
 def test_duplicate_reflection_ids_name_both_files():

@@ -1,10 +1,11 @@
 """The correct answer of every question agrees everywhere it is written: the quiz YAML, the site's
-answer key (the JSON the quiz script grades with), the GIFT file as gift-pegjs reads it and the
-Moodle XML as lxml reads it; for the course and for the escaping fixture, over all six types.
+answer key (the JSON the quiz script grades with), the GIFT file as gift-pegjs reads it, the
+Moodle XML as lxml reads it and the SCORM 2004 interactions the packages write; for the course
+and for the escaping fixture, over all six types.
 
 Every reader gives the answer as the browser saves it (option and item keys are
 crs.quizzes.stable_key of their text), so one comparison covers every format. A new export joins
-by adding its reader to SOURCES (the SCORM package: its interaction's correct-response pattern).
+by adding its reader to SOURCES (the SCORM 2004 package: its interactions' correct responses).
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from exporthelpers import (
+    NODE,
+    ROOT,
     escaping_bank,
     escaping_quizzes,
     export_files,
@@ -28,9 +32,9 @@ from exporthelpers import (
 )
 
 from crs.exports import gift, moodle_xml
-from crs.questiontypes import entry_for
+from crs.questiontypes import TYPES, entry_for
 from crs.questiontypes.base import Question, stable_key
-from crs.quizzes import TYPES, Quiz, render_quiz
+from crs.quizzes import Quiz, render_quiz
 
 
 @dataclass
@@ -41,6 +45,7 @@ class Exported:
     site: dict  # question id -> its entry in the site's answer key
     gift: dict  # question id -> gift-pegjs's question
     xml: dict  # question id -> <question> element
+    scorm: dict  # question id -> its SCORM 2004 interaction (the package's runtime mapping)
 
     @property
     def questions(self) -> list[Question]:
@@ -57,10 +62,51 @@ def site_keys(quizzes: dict[str, Quiz]) -> dict:
     return keys
 
 
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+
+
+def scorm_interactions(keys: dict, tmp: Path) -> dict:
+    """What the SCORM packages' runtime (overrides/crs/scorm/interactions.js with each type's
+    `scorm` entry) writes for each question answered rightly: run under Node on the site's keys."""
+    sources = ROOT / "overrides" / "crs"
+    entry = tmp / "scorm-entry.js"
+    entry.write_text(
+        f'export {{ questionInteraction }} from "{sources / "scorm" / "interactions.js"}"\n'
+        f'export {{ questionType }} from "{sources / "questions" / "index.js"}"\n',
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [str(ESBUILD), str(entry), "--bundle", "--format=esm",
+         f"--outfile={tmp / 'scorm.mjs'}", "--log-level=error"],
+        check=True,
+    )  # fmt: skip
+    runner = tmp / "scorm-run.mjs"
+    runner.write_text(
+        """import { readFileSync } from "node:fs"
+import { questionInteraction, questionType } from "./scorm.mjs"
+const keys = JSON.parse(readFileSync(process.argv[2], "utf8"))
+const out = {}
+for (const [id, key] of Object.entries(keys)) {
+  const response = questionType(key.type).correctResponse(key)
+  out[id] = questionInteraction(id, key, { response, checked: true, correct: true }, "2004", 250)
+}
+console.log(JSON.stringify(out))
+""",
+        encoding="utf-8",
+    )
+    (tmp / "keys.json").write_text(json.dumps(keys), encoding="utf-8")
+    result = subprocess.run(
+        [NODE, str(runner), str(tmp / "keys.json")], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
 def exported(quizzes: dict[str, Quiz], gift_path: Path, xml_path: Path) -> Exported:
     gift_questions = {q["title"]: q for q in parse_gift(gift_path) if q["type"] != "Category"}
     xml_questions = {e.findtext("idnumber"): e for e in parse_xml(xml_path).iter("question")}
-    return Exported(quizzes, site_keys(quizzes), gift_questions, xml_questions)
+    keys = site_keys(quizzes)
+    scorm = scorm_interactions(keys, gift_path.parent)
+    return Exported(quizzes, keys, gift_questions, xml_questions, scorm)
 
 
 @pytest.fixture(scope="module")
@@ -157,8 +203,24 @@ MOODLE_XML = {
     ],
 }
 
+
+def _scorm_list(pattern: str) -> list[str]:
+    return pattern.split("[,]")
+
+
+# A SCORM 2004 interaction's correct responses back to the answer (fill-in: one per answer).
+SCORM = {
+    "single": lambda i: i["patterns"][0],
+    "multiple": lambda i: sorted(_scorm_list(i["patterns"][0])),
+    "true-false": lambda i: i["patterns"][0] == "true",
+    "fill-in": lambda i: sorted(i["patterns"]),
+    "classify": lambda i: dict(p.split("[.]") for p in _scorm_list(i["patterns"][0])),
+    "order": lambda i: _scorm_list(i["patterns"][0]),
+}
+
 SOURCES = {
     "site": lambda x, q: SITE[q.type](x.site[q.id]),
+    "scorm2004": lambda x, q: SCORM[q.type](x.scorm[q.id]),
     "gift": lambda x, q: GIFT[q.type](x.gift[q.id], key_of(q)),
     "moodle-xml": lambda x, q: MOODLE_XML[q.type](x.xml[q.id], key_of(q)),
 }

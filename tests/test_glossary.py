@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import markdown
@@ -33,7 +34,13 @@ GOOD = """\
 """
 
 
+SCHEMAS = Path(__file__).parent.parent / "docs" / "_data" / "schemas"
+
+
 def write(tmp_path: Path, text: str) -> Path:
+    """A glossary.yml with the project's schema next to it, as in docs/_data/."""
+    if not (tmp_path / "schemas").exists():
+        shutil.copytree(SCHEMAS, tmp_path / "schemas")
     path = tmp_path / "glossary.yml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -71,21 +78,27 @@ def _entry(**fields: str) -> str:
     [
         (
             _entry(meaning='"m"'),
-            r":5: expected one of the fields .*; found unknown field 'meaning'",
+            r":5: entry 'x' has an unknown key 'meaning'; expected only: id, term, definition",
         ),
         (
             "- id: x\n  term: x\n  page: models.md\n",
-            r":1: expected a field 'definition', found none",
+            r":1: entry 'x' is missing 'definition' \(expected one paragraph of plain text\)",
         ),
-        (_entry(definition='""'), r":3: expected a non-empty text 'definition', found an empty"),
+        (_entry(definition='""'), r":3: 'definition' of entry 'x' must not be empty, found an"),
         (
             _entry(id="Time_Bank"),
-            r":1: expected an id in lower-case kebab-case .*found 'Time_Bank'",
+            r":1: 'id' of entry 'Time_Bank' must be lower-case kebab-case .*found 'Time_Bank'",
         ),
-        (_entry(page="models"), r":4: expected 'page' to be a lesson file .*found 'models'"),
-        (_entry(anchor='"#opportunities"'), r":5: expected 'anchor' to be a heading slug"),
-        (_entry(forms='"time banks"'), r":5: expected 'forms' to be a list of the exact words"),
-        (_entry(anchor="[a]"), r":5: expected 'anchor' to be text, found a list"),
+        (
+            _entry(page="models"),
+            r":4: 'page' of entry 'x' must be a lesson file relative to docs/ .*found 'models'",
+        ),
+        (
+            _entry(anchor='"#opportunities"'),
+            r":5: 'anchor' of entry 'x' must be a heading slug",
+        ),
+        (_entry(forms='"time banks"'), r":5: 'forms' of entry 'x' must be a list, found 'time"),
+        (_entry(anchor="[a]"), r":5: 'anchor' of entry 'x' must be text, found a list"),
         (
             _entry() + _entry(),
             r":5: expected each id once, found 'x' again \(first at line 1\)",

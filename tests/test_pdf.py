@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from pypdf import PdfReader
 
-from crs import model, pdf, pdfdeps, printhtml, printviews, quizzes
+from crs import harvard, model, pdf, pdfdeps, printhtml, printviews, quizzes
 from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.questiontypes.base import Item, Option, Question
@@ -178,6 +178,16 @@ def test_references_print_dois_and_urls_in_full(texts, course_state):
     for reference in course_state.references.values():
         for link in reference.links:
             assert link in text.replace(" ", ""), reference.id
+
+
+@pytest.mark.parametrize("edition", ["learner", "tutor"])
+def test_every_reference_prints_in_the_web_pages_harvard_form(texts, course_state, edition):
+    """Both PDFs print the references page, so each entry reads as crs.harvard formats it."""
+    text = re.sub(r"\s+", "", " ".join(texts[edition]))
+    for ref in course_state.references.values():
+        entry = html.unescape(re.sub(r"<[^>]+>", "", harvard.entry_html(ref.csl, ref.links)))
+        assert re.sub(r"\s+", "", entry) in text, ref.id
+    assert "Takethislistintoyourreferencemanager" not in text
 
 
 def test_glossary_terms_are_printed(texts, course_state):

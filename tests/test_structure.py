@@ -94,7 +94,10 @@ def test_the_course_model_imports_no_output():
 _REGISTRY = [ROOT / "crs" / "questiontypes", ROOT / "overrides" / "crs" / "questions"]
 _JS_STRING = re.compile(r"""(["'`])([a-z-]+)\1""")
 # The same words used for something else than a question type.
-_NOT_A_TYPE = {("crs/exports/moodle_xml.py", "single")}  # Moodle XML's <single> element
+_NOT_A_TYPE = {
+    ("crs/exports/moodle_xml.py", "single"),  # Moodle XML's <single> element
+    ("overrides/crs/scorm/lms.js", "fill-in"),  # SCORM's interaction type for a 1.2 reflection
+}
 
 
 def _python_type_literals(path: Path) -> list[tuple[int, str]]:

@@ -20,7 +20,7 @@ from crs.coursetext import CourseText
 from crs.errors import CourseError
 from crs.questiontypes.base import Question
 from crs.quizzes import Quiz
-from crs.yamlsource import display_path
+from crs.schemacheck import display_path
 
 # The only answer grades Moodle accepts (percent, matched within 1e-5 as a fraction); an import
 # with any other value skips the question. Negative grades are these negated.

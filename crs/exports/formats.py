@@ -18,7 +18,7 @@ from pathlib import Path
 from crs import model
 from crs.errors import CourseError
 from crs.exports import bank as banks
-from crs.exports import gift, moodle_xml
+from crs.exports import gift, moodle_xml, scorm
 
 
 def bank_of(course: model.CourseModel) -> banks.Bank:
@@ -44,6 +44,8 @@ def _text_file(
 FORMATS: dict[str, Callable[[model.CourseModel, Path], Path]] = {
     "gift": _text_file(gift.SUFFIX, gift.gift_text),
     "moodle-xml": _text_file(moodle_xml.SUFFIX, moodle_xml.xml_text),
+    "scorm12": scorm.writer("scorm12"),
+    "scorm2004": scorm.writer("scorm2004"),
 }
 
 

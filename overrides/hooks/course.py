@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from crs import blocks, course, pages, shortcodes, site
+from crs import bibexport, blocks, course, pages, shortcodes, site, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -40,6 +40,8 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files, config):
+    for uri, text in bibexport.files(_state["site"].references).items():
+        files.append(File.generated(config, uri, content=text))
     if _state.get("command") == "serve":
         root = Path(config.config_file_path).parent
         for uri, pdf in site.served_pdfs(root):
@@ -73,6 +75,18 @@ def on_page_markdown(markdown, page, config, files):
         )
     except CourseError as error:
         raise _fail(error) from None
+
+
+def on_post_page(output, page, config):
+    try:
+        return theme.label_search_dialog(output)
+    except theme.ThemeChanged as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_template(output_content, template_name, config):
+    """Theme pages without a Markdown source, such as 404.html."""
+    return on_post_page(output_content, None, config)
 
 
 def on_post_build(config) -> None:

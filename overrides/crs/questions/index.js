@@ -18,6 +18,7 @@ const UNKNOWN = {
   read: () => null,
   show: () => {},
   partFeedback: () => null,
+  scorm: null,
 }
 
 export function questionType(type) {

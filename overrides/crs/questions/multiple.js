@@ -21,4 +21,10 @@ export default {
   validResponse: (key, response) => (Array.isArray(response) ? response.filter((k) => k in key.options) : null),
   read: readChecked,
   show: (fieldset, response) => showChecked(fieldset, response ?? []),
+  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+  scorm: {
+    type: "choice",
+    patterns: (key, f) => [f.choices(Object.keys(key.options).filter((k) => key.options[k].correct), Object.keys(key.options))],
+    response: (key, response, f) => f.choices(Object.keys(key.options).filter((k) => response.includes(k)), Object.keys(key.options)),
+  },
 }

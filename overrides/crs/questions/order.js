@@ -70,4 +70,10 @@ export default {
     if (revealed || right === undefined) return null
     return [right ? "Right place" : "Wrong place", ""]
   },
+  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+  scorm: {
+    type: "sequencing",
+    patterns: (key, f) => [f.choices(key.order, key.order)],
+    response: (key, response, f) => f.choices(response, key.order),
+  },
 }

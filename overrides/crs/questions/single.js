@@ -19,4 +19,10 @@ export default {
     if (revealed) return correct ? ["Answer", feedback] : null
     return choiceFeedback(right, feedback)
   },
+  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+  scorm: {
+    type: "choice",
+    patterns: (key, f) => [f.choices(Object.keys(key.options).filter((k) => key.options[k].correct), Object.keys(key.options))],
+    response: (key, response, f) => f.choices([response], Object.keys(key.options)),
+  },
 }

@@ -22,4 +22,10 @@ export default {
     if (revealed) return partKey === String(key.answer) ? ["Answer", feedback] : null
     return choiceFeedback(right, feedback)
   },
+  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+  scorm: {
+    type: "true-false",
+    patterns: (key, f) => [f.bool(key.answer)],
+    response: (key, response, f) => f.bool(response),
+  },
 }
