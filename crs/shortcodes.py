@@ -24,6 +24,7 @@ NAMES = frozenset(
         "tutor-guide",
         "assignment-builder",
         "assignment",
+        "class-summary",
     }
 )
 
@@ -34,7 +35,11 @@ MARKER_BUNDLES = {
     "assignment": "assignment",
     "tutor-guide": "tutor",
     "assignment-builder": "tutor",
+    "class-summary": "summary",
 }
+# A page bundle that stands in for another on that one's pages: the class summary is a tutor page
+# whose code alone is too large to load on every tutor page.
+REPLACES = {"summary": "tutor"}
 
 
 def uses(markdown: str, first_line: int = 1) -> list[tuple[str, int]]:
@@ -83,16 +88,19 @@ def expand(
 def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
     """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
     matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
-    whose styles cover the notebook."""
+    whose styles cover the notebook (or, on the class summary page, the bundle standing in)."""
     bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
+    chosen = False  # by a marker, rather than by the front matter
     for name, line in sorted(markers(markdown, first_line).items(), key=lambda m: m[1]):
         needed = MARKER_BUNDLES.get(name)
-        if needed and bundle and needed != bundle:
+        stands_in = not chosen and REPLACES.get(needed) == bundle
+        if needed and bundle and needed != bundle and not stands_in:
             raise CourseError(
                 f"docs/{src}",
                 line,
                 f"marker 'crs:{name}' needs the {needed} page bundle, but this page already "
                 f"loads the {bundle} bundle; put these components on separate pages",
             )
+        chosen = chosen or bool(needed)
         bundle = needed or bundle
     return bundle

@@ -7,7 +7,6 @@ crs.model.load and fills pages with crs.pages.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
-from crs import model, submissions
+from crs import collation, model
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -35,6 +34,8 @@ BUNDLES = {
     "assignment.js": "assignment.js",
     "tutor.js": "tutor.js",
     "tutor.css": "tutor.css",
+    "summary.js": "summary.js",
+    "summary.css": "summary.css",
     # The launch page of the SCORM packages (crs/exports/scorm.py); no site page loads it.
     "scorm.js": "scorm/launch.js",
 }
@@ -105,16 +106,21 @@ def served_pdfs(root: Path) -> list[tuple[str, Path]]:
     return [(f"downloads/{pdf.name}", pdf) for pdf in sorted((root / SERVED_PDFS).glob("*.pdf"))]
 
 
-def prepare_notebook_cache(root: Path, the_model: CourseModel) -> Path:
+# The notebook download, unpacked: the tutor notebook runs against it at build time, and the
+# build zips it into downloads/.
+NOTEBOOK_KIT = Path(".cache", "notebook-kit")
+
+
+def notebook_kit(root: Path, the_model: CourseModel, site_url: str) -> Path:
+    return collation.build_kit(root, collation.outline(the_model, site_url), root / NOTEBOOK_KIT)
+
+
+def prepare_notebook_cache(root: Path, kit: Path) -> Path:
     """Where mkdocs-jupyter keeps the executed tutor notebook. It keys its cache on the notebook
-    alone, but the output also depends on the sample class, the collation code and the course's
-    prompts and quizzes: the folder is named after those, so a change to any runs it again
-    (older folders are removed)."""
-    digest = hashlib.sha256(the_model.version.encode())
-    inputs = sorted(p for p in (root / submissions.SAMPLE_CLASS).rglob("*") if p.is_file())
-    for path in [*inputs, Path(submissions.__file__)]:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    current = root / ".cache" / "mkdocs-jupyter" / digest.hexdigest()[:16]
+    alone, but the output also depends on what the notebook reads (the collation code, the
+    outline, the sample class): the folder is named after all of the unpacked download, so a
+    change to any runs it again (older folders are removed)."""
+    current = root / ".cache" / "mkdocs-jupyter" / collation.kit_digest(kit)[:16]
     for stale in current.parent.glob("*") if current.parent.is_dir() else ():
         if stale != current:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()

@@ -14,7 +14,10 @@ Targets (checked here, never in timed tests): our overhead <= 1.25x the plain bu
 JS+CSS <= 12 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
 in N, the course load of scripts/check <= 1 s.
 
-Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme]
+Class summary figures (page with 500 files, notebook code with 5,000) come from
+scripts/benchmark_summary.py; --summary-only measures just those.
+
+Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme] [--summary-only]
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import benchmark_summary
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
@@ -249,12 +253,16 @@ def markdown_table(report: dict) -> str:
         f"reflection) | {sc['length']:,} chars ({sc['room']:,} left for reflections) "
         f"| <= {sc['limit']:,} |",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + benchmark_summary.rows(report["class_summary"]))
 
 
-def update_readme(table: str) -> None:
+def update_readme(table: str, only_summary: bool = False) -> None:
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
+    if only_summary:  # keep the other rows, replace (or add) the class summary ones
+        block = re.search(r"<!-- benchmark:start -->\n(.*?)\n<!-- benchmark:end -->", text, re.S)
+        kept = [line for line in block.group(1).split("\n") if not line.startswith("| class summ")]
+        table = "\n".join(kept + table.split("\n"))
     text = re.sub(
         r"(<!-- benchmark:start -->\n).*?(\n<!-- benchmark:end -->)",
         lambda m: m.group(1) + table + m.group(2),
@@ -269,7 +277,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="1,10,40")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--summary-only", action="store_true", help="class summary figures only")
+    parser.add_argument("--page-files", type=int, default=500)
+    parser.add_argument("--notebook-files", type=int, default=5000)
     args = parser.parse_args()
+    if args.summary_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            build(copy_project(Path(tmp) / "site"), Path(tmp) / "out")
+            report = benchmark_summary.measure(
+                Path(tmp) / "out", args.page_files, args.notebook_files
+            )
+        print(json.dumps(report, indent=2))
+        table = "\n".join(benchmark_summary.rows(report))
+        print(table)
+        if args.readme:
+            update_readme(table, only_summary=True)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -285,6 +308,7 @@ def main() -> None:
         checks = [run_check(site) for _ in range(args.runs)]
         check_s = statistics.median(c[0] for c in checks)
         load_s = statistics.median(c[1] for c in checks)
+        summary = benchmark_summary.measure(tmp / "out", args.page_files, args.notebook_files)
         scaling = {}
         for size in (int(n) for n in args.sizes.split(",")):
             project = copy_project(tmp / f"n{size}")
@@ -312,6 +336,7 @@ def main() -> None:
         "weight_per_page": weights,
         "scaling": scaling,
         "scorm12": scorm12,
+        "class_summary": summary,
         "targets_met": {
             "scorm12_suspend_data": scorm12["length"] <= scorm12["limit"],
             "overhead": site_s / plain_s <= TARGET_OVERHEAD,

@@ -2,9 +2,10 @@
 """Write a SAMPLE class of submissions into docs/tutor/sample-class/ for the collation notebook.
 
 Every learner is fictional and labelled SAMPLE; answers are made up, quiz answers chosen at random
-(seeded, so the files only change when the course does). Two files are broken on purpose: one
-damaged (not valid JSON) and one foreign (a JSON file from some other tool), to show that the
-notebook reports and skips them.
+(seeded, so the files only change when the course does). One learner hands in late, one twice
+(the older copy is superseded), and three files are wrong on purpose: one damaged (not valid
+JSON), one foreign (a JSON file from some other tool) and one of another course, to show that the
+class summary reports and skips them.
 
     .venv/bin/python scripts/sample_submissions.py [--out FOLDER]
 
@@ -22,10 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crs import model, submissions  # noqa: E402
+from crs import collation, model  # noqa: E402
 from crs.questiontypes import entry_for  # noqa: E402
 
-OUT = ROOT / submissions.SAMPLE_CLASS
+OUT = ROOT / collation.SAMPLE_CLASS
+# The workspace export format (overrides/crs/exchange.js FORMAT, VERSION).
+FORMAT, FORMAT_VERSION = "crs-workspace", 1
 STAMP = "2026-11-20T10:00:00.000Z"
 LEARNERS = [  # (name, how likely each quiz answer is right, how many prompts they answer)
     ("SAMPLE Ada Fictional", 0.9, 1.0),
@@ -79,8 +82,8 @@ def learner_file(name: str, skill: float, diligence: float, state, assignment, r
             text = f"{rng.choice(OPENINGS)} {' '.join(rng.sample(SENTENCES, 2))}"
             answers[prompt_id] = {"text": f"(SAMPLE answer) {text}", "updated": STAMP}
     return {
-        "format": submissions.FORMAT,
-        "schema": submissions.FORMAT_VERSION,
+        "format": FORMAT,
+        "schema": FORMAT_VERSION,
         "course": model.COURSE_ID,
         "version": "sample",
         "exported_at": STAMP,
@@ -118,12 +121,22 @@ def write_sample(out: Path, project: Path = ROOT) -> list[Path]:
     broken.write_text(
         '{"format": "crs-workspace", "course": "co-production", "answers": {', "utf-8"
     )
+    late = json.loads(written[-1].read_text(encoding="utf-8"))
+    late["exported_at"] = "2026-11-29T18:30:00.000Z"  # two days after the due date
+    written[-1].write_text(json.dumps(late, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    ben = json.loads(written[1].read_text(encoding="utf-8"))
+    older = {**ben, "exported_at": "2026-11-19T08:00:00.000Z", "answers": {}}
+    earlier = out / "sample-week-1-sample-ben-madeup-first-try.json"
+    earlier.write_text(json.dumps(older, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    other = out / "sample-other-course.json"
+    stranger = {**ben, "course": "sample-another-course", "learner": "SAMPLE Ben Madeup"}
+    other.write_text(json.dumps(stranger, indent=2, ensure_ascii=False) + "\n", "utf-8")
     foreign = out / "sample-foreign-file.json"
     foreign.write_text(
         json.dumps({"name": "SAMPLE shopping list", "items": ["tea", "bread"]}, indent=2) + "\n",
         encoding="utf-8",
     )
-    return [*written, broken, foreign]
+    return [*written, earlier, other, broken, foreign]
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from crs.errors import CourseError
         ("Text.", {"time": 20}, "lessons"),
         ("Any tutor page.", {"tutor": True}, "tutor"),
         ("<!-- crs:assignment-builder -->", {"tutor": True}, "tutor"),
+        ("<!-- crs:class-summary -->", {"tutor": True}, "summary"),
         ("```\n<!-- crs:workspace -->\n```\n", {}, None),
     ],
 )
@@ -46,10 +47,25 @@ def test_the_build_fails_on_such_a_page(tmp_path):
     assert f"docs/models.md:{line}: marker 'crs:workspace' needs the workspace" in result.stderr
 
 
-@pytest.mark.parametrize("bundle", ["assignment.js", "lessons.js", "tutor.js", "workspace.js"])
+@pytest.mark.parametrize(
+    "bundle", ["assignment.js", "lessons.js", "summary.js", "tutor.js", "workspace.js"]
+)
 def test_page_bundles_share_one_storage_instance(site_dir, bundle):
     code = (site_dir / "assets" / "crs" / bundle).read_text(encoding="utf-8")
     # The storage key prefix only exists inside storage.js: a copy here would keep its own
     # in-memory fallback and miss same-tab changes made through crs.js.
     assert "crs.v1." not in code
     assert "crs.v1." in (site_dir / "assets" / "crs" / "crs.js").read_text(encoding="utf-8")
+
+
+def test_the_class_summary_stands_in_for_the_tutor_bundle_only():
+    page_bundle = shortcodes.page_bundle
+    assert page_bundle("<!-- crs:class-summary -->", {"tutor": True}, "s.md") == "summary"
+    with pytest.raises(CourseError, match="needs the summary page bundle"):
+        page_bundle("<!-- crs:class-summary -->", {"time": 15}, "models.md")
+    with pytest.raises(CourseError, match="needs the summary page bundle"):
+        page_bundle("<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {}, "t.md")
+    with pytest.raises(CourseError, match="needs the summary page bundle"):
+        page_bundle(
+            "<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {"tutor": True}, "t.md"
+        )

@@ -11,6 +11,7 @@ import re
 
 import pytest
 from conftest import axe_violations
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -104,12 +105,15 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
     assert info.value.suggested_filename == "week-2-models-test-learner.md"
     assert "# Week 2: models" in markdown and "My answer for the assignment." in markdown
 
-    # The collation code reads what the page downloads.
-    from crs import submissions
-
-    (tmp_path / download.suggested_filename).write_text(json.dumps(saved), encoding="utf-8")
-    collected = submissions.read_folder(tmp_path, submissions.outline_from_summary(model))
-    assert collected.problems == [] and collected.submissions[0].learner == "Test Learner"
+    # The class summary reads what the page downloads.
+    submitted = tmp_path / download.suggested_filename
+    download.save_as(submitted)
+    page.goto(f"{site_url}/tutor/summary.html")
+    page.set_input_files("#crs-summary-files", str(submitted))
+    who = page.locator("#crs-summary-who + .crs-summary__scroll table")
+    expect(who.locator("tbody tr")).to_have_count(1)
+    expect(who).to_contain_text("Test Learner")
+    expect(page.locator("#crs-summary-problems")).to_have_count(0)
 
     # The same answer, shared with the lesson page.
     page.goto(f"{site_url}/{lesson['url']}")
@@ -186,7 +190,14 @@ def test_guide_copy_link_copies_the_prompt_address(page, site_url, model, contex
 
 
 @pytest.mark.parametrize(
-    "path", ["tutor/index.html", "tutor/assignments.html", "tutor/collate.html", "assignment.html"]
+    "path",
+    [
+        "tutor/index.html",
+        "tutor/assignments.html",
+        "tutor/summary.html",
+        "tutor/collate.html",
+        "assignment.html",
+    ],
 )
 def test_tutor_pages_have_no_axe_violations(page, site_url, model, path):
     prompt = model["lessons"][0]["reflections"][0]["id"]

@@ -22,27 +22,28 @@ export function toJSON(model, items, now = new Date()) {
   return out
 }
 
-// {data} when `text` is an export of this course that this page can read, else {error}.
+// {data} when `text` is an export of this course that this page can read, else {error, kind}:
+// kind is "damaged", "foreign" (not an export), "other-course" or "newer" (a newer format).
 export function parseImport(text, model) {
   let data
   try {
     data = JSON.parse(text)
   } catch {
-    return { error: "This file is damaged: it is not valid JSON." }
+    return { kind: "damaged", error: "This file is damaged: it is not valid JSON." }
   }
   if (!data || typeof data !== "object" || data.format !== FORMAT)
-    return { error: "This is not a workspace export (a JSON file saved with “Export JSON”)." }
+    return { kind: "foreign", error: "This is not a workspace export (a JSON file saved with “Export JSON”)." }
   if (data.course !== model.course)
-    return { error: `This export belongs to another course (“${data.course}”), not “${model.course}”.` }
-  if (!Number.isInteger(data.schema) || data.schema < 1) return { error: "This export is damaged: its format version is missing." }
+    return { kind: "other-course", error: `This export belongs to another course (“${data.course}”), not “${model.course}”.` }
+  if (!Number.isInteger(data.schema) || data.schema < 1) return { kind: "damaged", error: "This export is damaged: its format version is missing." }
   if (data.schema > VERSION)
-    return { error: `This export was made by a newer version of the course (format ${data.schema}; this page reads format ${VERSION}). Open it with the newer course.` }
+    return { kind: "newer", error: `This export was made by a newer version of the course (format ${data.schema}; this page reads format ${VERSION}). Open it with the newer course.` }
   for (const [name, , , valid] of Object.values(SECTIONS)) {
     const section = data[name] ?? {}
-    if (typeof section !== "object" || Array.isArray(section)) return { error: `This export is damaged: “${name}” is not a list of items.` }
+    if (typeof section !== "object" || Array.isArray(section)) return { kind: "damaged", error: `This export is damaged: “${name}” is not a list of items.` }
     for (const [id, entry] of Object.entries(section))
       if (!entry || typeof entry !== "object" || !valid(entry) || Number.isNaN(Date.parse(entry.updated)))
-        return { error: `This export is damaged: item “${id}” in “${name}” is incomplete.` }
+        return { kind: "damaged", error: `This export is damaged: item “${id}” in “${name}” is incomplete.` }
   }
   return { data }
 }

@@ -1,4 +1,5 @@
 // The course model every page carries (<script id="crs-course">) and the pure rules of progress.
+import { hasText, questionState } from "./rules.js"
 import { read, subscribe } from "./storage.js"
 
 // Material's config "base" is relative to the page first loaded; instant navigation keeps it.
@@ -31,13 +32,6 @@ export function lessonOf(model, page) {
   return model?.lessons.find((lesson) => lesson.page === page)
 }
 
-// A quiz question (value as overrides/crs/quizzes.js saves it) counts once checked; a shown
-// answer does not count as correct.
-function questionState(value) {
-  const answered = value?.checked === true
-  return { answered, correct: answered && value.correct === true && !value.revealed }
-}
-
 export function quizScore(quiz, get = read) {
   const states = quiz.questions.map((id) => questionState(get("quiz", id)))
   return {
@@ -53,7 +47,7 @@ export function scoreText({ total, answered, correct }) {
 
 // done: every prompt has text and every question an answer (with at least one of them), or marked.
 export function lessonStatus(lesson, get = read) {
-  const prompts = lesson.reflections.filter((r) => String(get("reflection", r.id) ?? "").trim()).length
+  const prompts = lesson.reflections.filter((r) => hasText(get("reflection", r.id))).length
   let answered = 0
   let questions = 0
   for (const quiz of lesson.quizzes) {

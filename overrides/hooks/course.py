@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from crs import bibexport, blocks, course, pages, shortcodes, site, theme
+from crs import bibexport, blocks, collation, course, pages, shortcodes, site, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -30,10 +31,16 @@ def on_pre_build(config) -> None:
         raise site.AuthoringFaults(str(error)) from None
     for warning in _state["site"].warnings:
         log.warning(warning)
+    root = Path(config.config_file_path).parent
+    try:
+        _state["kit"] = kit = site.notebook_kit(root, _state["site"], config.site_url or "")
+    except CourseError as error:
+        raise _fail(error) from None
+    # The tutor notebook, run by mkdocs-jupyter, reads the course from the download's folder.
+    os.environ[collation.KIT_ENV] = str(kit)
     notebooks = config.plugins.get("mkdocs-jupyter")
     if notebooks:
-        root = Path(config.config_file_path).parent
-        notebooks.config["cache_dir"] = str(site.prepare_notebook_cache(root, _state["site"]))
+        notebooks.config["cache_dir"] = str(site.prepare_notebook_cache(root, kit))
     # The blocks render from the model; on_page_markdown moves the context to each page.
     _state["context"] = blocks.PageContext(_state["site"])
     config.mdx_configs.setdefault(site.EXTENSION, {})["context"] = _state["context"]
@@ -94,3 +101,4 @@ def on_post_build(config) -> None:
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
     except CourseError as error:
         raise _fail(error) from None
+    collation.zip_kit(_state["kit"], Path(config.site_dir) / "downloads" / collation.ZIP_NAME)
