@@ -1,57 +1,48 @@
-"""Which pages the course has, as mkdocs.yml lists them: a nav entry names a file that exists,
-and every page MkDocs would build is in the nav or marked `not_in_nav`. Read from mkdocs.yml as
-data, like crs.project, so the course load can refuse a stray page before site/ is touched."""
+"""Which pages the course has, as its config lists them: a nav entry names a file that exists,
+and every page MkDocs would build is in the nav or marked `not_in_nav`. Checked in the course
+load, so a stray page is refused before site/ is touched."""
 
 from __future__ import annotations
 
 import re
 
 import pathspec
-import yaml
 
 from crs.errors import CourseError
-from crs.project import Project, config_loader
+from crs.project import Project
 
 # MkDocs' own exclusions, added to exclude_docs.
-_DEFAULT_EXCLUDE = [".*", "/templates/"]
+_DEFAULT_EXCLUDE = pathspec.GitIgnoreSpec.from_lines([".*", "/templates/"])
+_NOTHING = pathspec.GitIgnoreSpec.from_lines([])
 
 
-def _settings(project: Project) -> tuple[dict, list[str]]:
+def _line_naming(project: Project, src: str) -> int | None:
+    """The config line that lists `src`, for the message (None if it cannot be told)."""
     path = project.root / project.config_name
     if not path.is_file():
-        return {}, []
-    text = path.read_text(encoding="utf-8")
-    return yaml.load(text, Loader=config_loader()) or {}, text.split("\n")
-
-
-def _spec(value) -> pathspec.GitIgnoreSpec:
-    lines = value.split("\n") if isinstance(value, str) else list(value or [])
-    return pathspec.GitIgnoreSpec.from_lines(lines)
-
-
-def _line_naming(lines: list[str], src: str) -> int | None:
+        return None
     pattern = re.compile(rf"(?:^|[\s:'\"]){re.escape(src)}\s*['\"]?\s*$")
+    lines = path.read_text(encoding="utf-8").split("\n")
     return next((n for n, line in enumerate(lines, start=1) if pattern.search(line)), None)
 
 
 def check_page_list(project: Project) -> list[CourseError]:
     """Nav entries without a file, and built pages that no nav entry lists (a lesson there
     would be unreachable: no menu, no progress)."""
-    settings, lines = _settings(project)
     found = []
     for src in project.pages:
         if not (project.docs / src).is_file():
             found.append(
                 CourseError(
                     project.config_name,
-                    _line_naming(lines, src),
+                    _line_naming(project, src),
                     f"nav lists '{src}', expected a page {project.docs.name}/{src}, found no such "
                     "file",
                 )
             )
     listed = set(project.pages)
-    unlisted = _spec(settings.get("not_in_nav"))
-    for src in built_pages(project, settings):
+    unlisted = project.not_in_nav or _NOTHING
+    for src in built_pages(project):
         if src not in listed and not unlisted.match_file(src):
             found.append(
                 CourseError(
@@ -64,10 +55,8 @@ def check_page_list(project: Project) -> list[CourseError]:
     return found
 
 
-def built_pages(project: Project, settings: dict | None = None) -> list[str]:
+def built_pages(project: Project) -> list[str]:
     """Docs-relative .md pages MkDocs builds (exclude_docs and its defaults left out)."""
-    if settings is None:
-        settings, _ = _settings(project)
-    excluded = _spec(_DEFAULT_EXCLUDE) + _spec(settings.get("exclude_docs"))
+    excluded = _DEFAULT_EXCLUDE + (project.exclude_docs or _NOTHING)
     pages = (p.relative_to(project.docs).as_posix() for p in project.docs.rglob("*.md"))
     return sorted(src for src in pages if not excluded.match_file(src))

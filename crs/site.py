@@ -56,6 +56,8 @@ def project_of(config) -> Project:
         config.site_description,
         config.extra,
         Path(config.config_file_path).name,
+        config.exclude_docs,
+        config.not_in_nav,
     )
 
 
