@@ -50,7 +50,11 @@ class Activity:
     pages: str = ""
     duration: int | None = None
     note: str = ""
+    # Learner-facing: what to look for while reading or watching; on a card without an address,
+    # what to search for to find the work.
     look_for: str = ""
+    # Optional activities are offered, not assigned: they do not count in a lesson's time.
+    optional: bool = False
 
 
 def load_activities(path: Path, references: dict[str, Reference]) -> dict[str, Activity]:
@@ -72,6 +76,14 @@ def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Act
             "expected 'reference' to be an id from references.yml, "
             f"found unknown id '{values['reference']}'",
         )
+    if not references[values["reference"]].links and not values.get("look_for"):
+        # A card with no address must still tell the learner how to find the work.
+        raise CourseError(
+            path,
+            entry.line,
+            f"expected 'look_for' (what the learner can search for), because reference "
+            f"'{values['reference']}' has no address; found none",
+        )
     return Activity(
         id=values["id"],
         type=values["type"],
@@ -81,6 +93,7 @@ def _activity(path: Path, entry: Entry, references: dict[str, Reference]) -> Act
         duration=values.get("duration"),
         note=" ".join(values.get("note", "").split()),
         look_for=" ".join(values.get("look_for", "").split()),
+        optional=values.get("optional", False),
     )
 
 
@@ -119,5 +132,6 @@ def render_activity(
         href=links[0] if links else "",
         note=activity.note,
         look_for=activity.look_for,
+        optional=activity.optional,
         references_href=references_href or "",
     )

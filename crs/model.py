@@ -18,7 +18,17 @@ from typing import TypeVar
 
 import markdown
 
-from crs import course, data, datafiles, grounding, pagechecks, pagelist, quizzes, schemacheck
+from crs import (
+    course,
+    data,
+    datafiles,
+    grounding,
+    pagechecks,
+    pagelist,
+    quizzes,
+    schemacheck,
+    timing,
+)
 from crs.coursetext import CourseText
 from crs.errors import CourseError, CourseFaults, Faults
 from crs.project import Project, read_project
@@ -62,9 +72,8 @@ def load(project: Project | Path) -> CourseModel:
     page_schema = schemacheck.load_schema(
         datafiles.schema_path(project.data / "page.md", "page"), "page front matter"
     )
-    the_course = course.load_course(
-        project.docs, present, known_blocks(project), faults, page_schema
-    )
+    blocks = known_blocks(project)
+    the_course = course.load_course(project.docs, present, blocks, faults, page_schema)
     pages_complete = len(the_course.pages) == len(present)
     loaded_quizzes = _gathered(faults, lambda: data.quizzes(project.quizzes))
     the_course = course.Course(the_course.pages, loaded_quizzes or {})
@@ -104,7 +113,10 @@ def load(project: Project | Path) -> CourseModel:
         activities=activities,
         version=version,
         text=CourseText.of(project.extensions, project.extension_configs),
-        warnings=tuple(str(w) for w in unused),
+        warnings=(
+            *(str(w) for w in unused),
+            *timing.check_lesson_times(the_course, project.docs, blocks, activities),
+        ),
     )
 
 

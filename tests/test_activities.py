@@ -47,6 +47,8 @@ GOOD = """\
   title: "The ladder of co-production"
   duration: 5
   reference: lost-video
+  optional: true
+  look_for: "ladder of co-production video"
 - id: read-article
   type: read
   title: "An article"
@@ -143,6 +145,12 @@ def _entry(**fields: object) -> str:
         (_entry(type="watch", duration=0), r":5: 'duration' of entry 'read-x' must be at least 1"),
         (_entry(note="[a]"), r":5: 'note' of entry 'read-x' must be text, found a list"),
         (_entry(look_for="[a]"), r":5: 'look_for' of entry 'read-x' must be text, found a list"),
+        (_entry(optional='"yes"'), r":5: 'optional' of entry 'read-x' must be true or false"),
+        (
+            _entry(type="watch", duration=5, reference="lost-video"),
+            r":1: expected 'look_for' \(what the learner can search for\), because reference "
+            r"'lost-video' has no address; found none",
+        ),
         (
             _entry() + _entry(),
             r":5: expected each id once, found 'read-x' again \(first at line 1\)",
@@ -170,6 +178,21 @@ def test_card_for_a_lost_link_says_so_instead_of_linking(activities):
     html = render_activity(activities["watch-ladder"], REFS)
     assert "<a " not in html and "Link missing in the source." in html
     assert "5 min" in html and "Watch" in html and "LINK" not in html
+
+
+def test_card_without_an_address_is_optional_and_says_what_to_search_for(activities):
+    ladder = activities["watch-ladder"]
+    assert ladder.optional and ladder.look_for == "ladder of co-production video"
+    html = render_activity(ladder, REFS)
+    assert '<span class="crs-activity__optional">(optional)</span>' in html
+    assert "To find it, search for: ladder of co-production video" in html
+
+
+def test_card_with_an_address_is_required_and_has_no_search_hint(activities):
+    dossier = activities["read-dossier"]
+    assert not dossier.optional and dossier.look_for == ""
+    html = render_activity(dossier, REFS)
+    assert "optional" not in html and "search for" not in html
 
 
 def test_card_uses_the_doi_when_there_is_one(activities):

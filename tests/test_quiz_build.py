@@ -27,10 +27,8 @@ def test_broken_quiz_stops_the_build_and_keeps_the_last_site(tmp_path):
     project, out, before = _good_site(tmp_path)
     quiz = project / "quizzes" / "levels.yml"
     text = quiz.read_text(encoding="utf-8")
-    broken = text.replace(
-        "      - text: Often, organisational change\n        correct: true",
-        "      - text: Often, organisational change\n        corect: true",
-    )
+    option = "      - text: Staff and residents build trust and respect on both sides\n"
+    broken = text.replace(option + "        correct: true", option + "        corect: true")
     assert broken != text
     quiz.write_text(broken, encoding="utf-8")
     line = broken.splitlines().index("        corect: true") + 1
@@ -39,7 +37,7 @@ def test_broken_quiz_stops_the_build_and_keeps_the_last_site(tmp_path):
 
     assert result.returncode != 0
     assert (
-        f"quizzes/levels.yml:{line}: option 3 of question 'levels-transformation-needs' has an "
+        f"quizzes/levels.yml:{line}: option 5 of question 'levels-transformation-needs' has an "
         "unknown key 'corect' (did you mean 'correct'?)"
     ) in result.stderr
     assert "Traceback" not in result.stderr
@@ -67,19 +65,20 @@ def test_ungrounded_answer_key_stops_the_build(tmp_path):
     project, out, before = _good_site(tmp_path)
     quiz = project / "quizzes" / "models.yml"
     text = quiz.read_text(encoding="utf-8")
-    quote = "      quote: benefits that are largely personal"
+    quote = "      quote: from passive recipients into active shapers of public services"
     assert quote in text
-    text = text.replace(quote, "      quote: benefits that are entirely personal")
+    wrong = "      quote: from passive recipients into active makers of public services"
+    text = text.replace(quote, wrong)
     quiz.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("      quote: benefits that are entirely personal") + 1
+    line = text.splitlines().index(wrong) + 1
 
     result = mkdocs_build(project, out)
 
     assert result.returncode != 0
     assert (
-        f"quizzes/models.yml:{line}: question 'models-individual-collective' quotes 'benefits "
-        "that are entirely personal', but that text does not occur in section "
-        "'#individual-and-collective-co-production' of docs/models.md"
+        f"quizzes/models.yml:{line}: question 'models-active-shapers' quotes 'from passive "
+        "recipients into active makers of public services', but that text does not occur in "
+        "section '#from-passive-recipients-to-active-shapers' of docs/models.md"
     ) in result.stderr
     assert _unchanged(out, before)
 

@@ -117,6 +117,9 @@ class QuestionType:
     """The entry of one question type. Subclasses set `name` and fill in every method."""
 
     name: str = ""
+    # Minutes a learner takes over one question of the type (read, answer, read the feedback),
+    # for the lesson-time estimate (crs/timing.py; the rates are in the README).
+    minutes: float = 1.0
 
     def handout_hint(self, q: Question) -> str:
         """What the printed handout asks besides the prompt, e.g. " (choose all that apply)"."""

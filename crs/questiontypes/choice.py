@@ -72,6 +72,7 @@ class Single(_Choice):
 
 class Multiple(_Choice):
     name = "multiple"
+    minutes = 1.5
 
     def handout_hint(self, q):
         return " (choose all that apply)"

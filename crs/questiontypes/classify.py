@@ -12,6 +12,7 @@ from crs.questiontypes.base import stable_key as key_of
 
 class Classify(QuestionType):
     name = "classify"
+    minutes = 2.0
 
     def handout_hint(self, q):
         return f" (write a category next to each: {', '.join(q.categories)})"

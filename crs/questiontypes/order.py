@@ -17,6 +17,7 @@ from crs.questiontypes.base import stable_key as key_of
 
 class Order(QuestionType):
     name = "order"
+    minutes = 1.5
 
     def handout_hint(self, q):
         return " (number them in order)"
