@@ -143,25 +143,36 @@ def _outside_code(markdown: str):
         offset += len(line)
 
 
-def _citations(markdown: str, src_path: str, first_line: int):
-    """Yield (line, start, end, match) for every citation outside code; malformed ones raise."""
+def citations(markdown: str, src_path: str, first_line: int, bad: list | None = None):
+    """Yield (line, start, end, match) for every citation outside code; a malformed one raises,
+    or is added to `bad` when a list is given."""
     for number, start, end in _outside_code(markdown):
         segment = markdown[start:end]
         for candidate in _CANDIDATE_RE.finditer(segment):
             match = _CITATION_RE.fullmatch(candidate.group(0))
             if not match:
-                raise CourseError(
+                error = CourseError(
                     src_path,
                     number + first_line - 1,
                     "expected a citation like [@key], [@key:page] or [-@key] with a lower-case "
                     f"kebab-case key, found '{candidate.group(0)}'",
                 )
+                if bad is None:
+                    raise error
+                bad.append(error)
+                continue
             yield number + first_line - 1, start + candidate.start(), start + candidate.end(), match
+
+
+def unknown_key(src_path: str, line: int, key: str) -> CourseError:
+    return CourseError(
+        src_path, line, f"expected a citation key from the bibliography, found unknown key '{key}'"
+    )
 
 
 def cited_keys(markdown: str) -> set[str]:
     """The bibliography keys cited in a page (citations inside code do not count)."""
-    return {m["key"] for _, _, _, m in _citations(markdown, "<markdown>", 1)}
+    return {m["key"] for _, _, _, m in citations(markdown, "<markdown>", 1)}
 
 
 def references_link(src_path: str, references_page: str = "references.md") -> str:
@@ -185,15 +196,11 @@ def expand_citations(
     target = references_link(src_path, references_page)
     pieces: list[str] = []
     last = 0
-    for line, start, end, match in _citations(markdown, src_path, first_line):
+    for line, start, end, match in citations(markdown, src_path, first_line):
         key = match["key"]
         ref = references.get(key)
         if ref is None:
-            raise CourseError(
-                src_path,
-                line,
-                f"expected a citation key from the bibliography, found unknown key '{key}'",
-            )
+            raise unknown_key(src_path, line, key)
         label = format_citation(ref, match["page"], year_only=bool(match["year_only"]))
         pieces.append(markdown[last:start])
         pieces.append(f"([{label}]({target}#{key}))")

@@ -14,7 +14,7 @@ from mkdocs.utils.meta import get_data
 
 from crs import frontmatter, schemacheck
 from crs.blockscan import scan_blocks
-from crs.errors import CourseError
+from crs.errors import CourseError, Faults
 
 
 @dataclass(frozen=True)
@@ -130,9 +130,11 @@ def read_page(
     known_blocks: set[str],
     label: str | None = None,
     schema: dict | None = None,
+    faults: Faults | None = None,
 ) -> Page:
     """Parse one page; `src` is docs-relative (URLs), `label` the path errors name, `schema` the
-    front matter's (default: docs/_data/schemas/page.schema.json)."""
+    front matter's (default: docs/_data/schemas/page.schema.json). Faults in its blocks go to
+    `faults` when given (the page is still returned), else they raise."""
     src_label = label or src
     meta, root = frontmatter.read(text, src_label, schema)
     body, _ = get_data(text)
@@ -158,11 +160,27 @@ def read_page(
         InstructorNote(use.body, src_label, use.line) for use in uses if use.name == "editor"
     )
     quiz_uses = tuple((use.argument, use.line) for use in uses if use.name == "quiz")
+    own = Faults() if faults is None else faults
     for use in uses:
         if use.name in {"reflection", "quiz", "activity"} and not use.argument:
-            raise CourseError(
-                src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
+            own.add(
+                CourseError(
+                    src_label, use.line, f"'/// {use.name}' needs an id: '/// {use.name} | <id>'"
+                )
             )
+    own.add(
+        *(
+            CourseError(
+                src_label,
+                r.line,
+                f"reflection '{r.id}' needs its prompt as text inside the block, found none",
+            )
+            for r in reflections
+            if r.id and not r.prompt.strip()
+        )
+    )
+    if faults is None:
+        own.raise_any()
     return Page(
         src,
         title or "",
@@ -180,31 +198,42 @@ def read_page(
     )
 
 
-def check_unique_reflections(pages: list[Page]) -> None:
+def check_unique_reflections(pages: list[Page]) -> list[CourseError]:
     seen: dict[str, Reflection] = {}
+    found = []
     for reflection in (r for page in pages for r in page.reflections):
         first = seen.setdefault(reflection.id, reflection)
         if first is not reflection:
-            raise CourseError(
-                reflection.page,
-                reflection.line,
-                f"reflection id '{reflection.id}' is already used at {first.page}:{first.line}; "
-                "ids must be unique across the course",
+            found.append(
+                CourseError(
+                    reflection.page,
+                    reflection.line,
+                    f"reflection id '{reflection.id}' is already used at "
+                    f"{first.page}:{first.line}; ids must be unique across the course",
+                )
             )
+    return found
 
 
 def load_course(
-    docs_dir: Path, page_srcs: list[str], known_blocks: set[str], schema: dict | None = None
+    docs_dir: Path,
+    page_srcs: list[str],
+    known_blocks: set[str],
+    faults: Faults,
+    schema: dict | None = None,
 ) -> Course:
-    """Read every page listed in nav order and check what spans pages; schema: the front
-    matter's (default: docs/_data/schemas/page.schema.json)."""
+    """Read every page listed in nav order and check what spans pages, collecting faults so the
+    other pages are still checked in the same run; schema: the front matter's (default:
+    docs/_data/schemas/page.schema.json). A page whose front matter is wrong is left out; one
+    with faulty blocks is kept (its other blocks still count)."""
     pages = []
     for src in page_srcs:
         path = docs_dir / src
         label = f"{docs_dir.name}/{src}"
-        text = path.read_text(encoding="utf-8")
-        pages.append(read_page(text, src, known_blocks, label, schema))
-    check_unique_reflections(pages)
+        with faults.gather():
+            text = path.read_text(encoding="utf-8")
+            pages.append(read_page(text, src, known_blocks, label, schema, faults))
+    faults.add(*check_unique_reflections(pages))
     return Course(tuple(pages))
 
 

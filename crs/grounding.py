@@ -15,7 +15,8 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from crs.errors import CourseError
+from crs import includes
+from crs.errors import CourseError, Faults
 from crs.mdtext import unfenced_lines
 from crs.quizzes import Quiz
 from crs.schemacheck import display_path
@@ -33,6 +34,7 @@ class _Section:
     start: int  # 1-based line of the heading
     end: int  # 1-based last line of the section
     text: str
+    slug: str = ""  # the anchor before the toc made it unique ("x" for "x_1")
 
 
 def _plain_markdown(text: str) -> str:
@@ -56,7 +58,7 @@ def normalize_quote(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def _heading_anchor(raw: str, used: set[str]) -> str:
+def _heading_anchor(raw: str, used: set[str]) -> tuple[str, str]:
     explicit = _ATTR_ID.search(raw)
     if explicit:
         anchor = explicit.group(1)
@@ -72,7 +74,7 @@ def _heading_anchor(raw: str, used: set[str]) -> str:
         count += 1
         anchor = f"{base}_{count}"
     used.add(anchor)
-    return anchor
+    return anchor, base
 
 
 def page_sections(text: str) -> list[_Section]:
@@ -90,76 +92,79 @@ def page_sections(text: str) -> list[_Section]:
     for index, line in unfenced_lines(lines[body_start:]):
         match = _ATX.match(line)
         if match:
-            anchor = _heading_anchor(match.group(2), used)
-            headings.append((body_start + index, len(match.group(1)), anchor))
+            anchor, slug = _heading_anchor(match.group(2), used)
+            headings.append((body_start + index, len(match.group(1)), anchor, slug))
     sections = []
-    for position, (index, level, anchor) in enumerate(headings):
+    for position, (index, level, anchor, slug) in enumerate(headings):
         end = len(lines)
-        for later_index, later_level, _ in headings[position + 1 :]:
+        for later_index, later_level, _, _ in headings[position + 1 :]:
             if later_level <= level:
                 end = later_index
                 break
-        sections.append(_Section(anchor, level, index + 1, end, "\n".join(lines[index + 1 : end])))
+        sections.append(
+            _Section(anchor, level, index + 1, end, "\n".join(lines[index + 1 : end]), slug)
+        )
     return sections
 
 
-_INCLUDE = re.compile(r"\{!\s*([^!]+?)\s*!\}")
-
-
-def _with_includes(text: str, docs_dir: Path) -> str:
-    """markdown-include's {!file!} (base_path: docs) replaced by the file, as readers see it."""
-
-    def include(match: re.Match) -> str:
-        path = docs_dir / match.group(1)
-        if not path.is_file():
-            return match.group(0)
-        # On one line, so line numbers in messages still match the page the author edits.
-        return " ".join(path.read_text(encoding="utf-8").split())
-
-    return _INCLUDE.sub(include, text)
-
-
 def check_grounding(quizzes: Mapping[str, Quiz], docs_dir: Path) -> None:
-    """Each question's source page exists, its anchor is a heading there, and its quote occurs in
-    that heading's section (case, spacing, emphasis, links and quote marks ignored)."""
+    """Each question's source page exists, its anchor is a heading there (and only one heading
+    has that title), and its quote occurs in that heading's section (case, spacing, emphasis,
+    links and quote marks ignored). Raises every fault found at once."""
     docs_dir = Path(docs_dir)
     pages: dict[str, list[_Section] | None] = {}
+    faults = Faults()
     for quiz in quizzes.values():
-        label = display_path(quiz.path)
         for q in quiz.questions:
-            where = f"question '{q.id}'"
             if q.source_page not in pages:
                 page_path = docs_dir / q.source_page
                 pages[q.source_page] = (
-                    page_sections(_with_includes(page_path.read_text(encoding="utf-8"), docs_dir))
+                    page_sections(includes.inline(page_path.read_text(encoding="utf-8"), docs_dir))
                     if page_path.is_file()
                     else None
                 )
-            sections = pages[q.source_page]
-            if sections is None:
-                raise CourseError(
-                    label,
-                    q.line_of("source.page"),
-                    f"{where} cites page '{q.source_page}', but {docs_dir.name}/{q.source_page} "
-                    "does not exist",
-                )
-            section = next((s for s in sections if s.anchor == q.source_anchor), None)
-            if section is None:
-                anchors = ", ".join(s.anchor for s in sections) or "none"
-                raise CourseError(
-                    label,
-                    q.line_of("source.page"),
-                    f"{where} cites '{q.source_page}#{q.source_anchor}', but that page has no "
-                    f"heading with the anchor '{q.source_anchor}'; its anchors: {anchors}",
-                )
-            if normalize_quote(q.source_quote) not in normalize_quote(section.text):
-                raise CourseError(
-                    label,
-                    q.line_of("source.quote"),
-                    f"{where} quotes '{q.source_quote}', but that text does not occur in section "
-                    f"'#{q.source_anchor}' of {docs_dir.name}/{q.source_page} "
-                    f"(lines {section.start}-{section.end})",
-                )
+            with faults.gather():
+                _check_question(q, pages[q.source_page], display_path(quiz.path), docs_dir.name)
+    faults.raise_any()
+
+
+def _check_question(q, sections: list[_Section] | None, label: str, docs: str) -> None:
+    where = f"question '{q.id}'"
+    if sections is None:
+        raise CourseError(
+            label,
+            q.line_of("source.page"),
+            f"{where} cites page '{q.source_page}', but {docs}/{q.source_page} does not exist",
+        )
+    section = next((s for s in sections if s.anchor == q.source_anchor), None)
+    if section is None:
+        anchors = ", ".join(s.anchor for s in sections) or "none"
+        raise CourseError(
+            label,
+            q.line_of("source.page"),
+            f"{where} cites '{q.source_page}#{q.source_anchor}', but that page has no "
+            f"heading with the anchor '{q.source_anchor}'; its anchors: {anchors}",
+        )
+    twins = [s for s in sections if s.slug == section.slug]
+    if len(twins) > 1:
+        # The toc numbers repeated titles in page order, so adding a heading above would
+        # silently move the key to another section.
+        lines = ", ".join(str(s.start) for s in twins)
+        raise CourseError(
+            label,
+            q.line_of("source.page"),
+            f"{where} cites '{q.source_page}#{q.source_anchor}', expected one heading with that "
+            f"title, found {len(twins)} (lines {lines} of {docs}/{q.source_page}); give the cited "
+            "one its own id with '{#an-id}' or rename the others",
+        )
+    if normalize_quote(q.source_quote) not in normalize_quote(section.text):
+        raise CourseError(
+            label,
+            q.line_of("source.quote"),
+            f"{where} quotes '{q.source_quote}', but that text does not occur in section "
+            f"'#{q.source_anchor}' of {docs}/{q.source_page} "
+            f"(lines {section.start}-{section.end})",
+        )
 
 
 def section_titles(text: str) -> dict[str, str]:

@@ -11,18 +11,31 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import markdown
 
-from crs import course, data, datafiles, editing, grounding, quizzes, schemacheck, timing
+from crs import (
+    course,
+    data,
+    datafiles,
+    editing,
+    grounding,
+    pagechecks,
+    pagelist,
+    quizzes,
+    schemacheck,
+    timing,
+)
 from crs.coursetext import CourseText
-from crs.errors import CourseError
+from crs.errors import CourseError, CourseFaults, Faults
 from crs.project import Project, read_project
 
 COURSE_ID = "co-production"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -52,37 +65,54 @@ def known_blocks(project: Project) -> set[str]:
 
 
 def load(project: Project | Path) -> CourseModel:
-    """Read and check the whole course. Raises CourseError (file:line) on the first fault."""
+    """Read and check the whole course. Every fault found is collected, and if there is any, one
+    CourseFaults lists them all (file:line, sorted) before anything is written."""
     if not isinstance(project, Project):
         project = read_project(Path(project))
+    faults = Faults()
+    faults.add(*pagelist.check_page_list(project))
+    present = [src for src in project.pages if (project.docs / src).is_file()]
     page_schema = schemacheck.load_schema(
         datafiles.schema_path(project.data / "page.md", "page"), "page front matter"
     )
     blocks = known_blocks(project)
-    pages = course.load_course(project.docs, list(project.pages), blocks, page_schema)
-    the_course = course.Course(pages.pages, data.quizzes(project.quizzes))
-    used = {
-        quiz_id: (f"docs/{page.src}", line)
-        for page in the_course.pages
-        for quiz_id, line in page.quiz_uses
-    }
-    unused = quizzes.check_usage(the_course.quizzes, used)
-    if unused and project.strict:
-        # Refused here rather than after a build, so site/ keeps the last good site.
-        first, *others = unused
-        raise CourseError(first.path, first.line, "\n".join([first.message, *map(str, others)]))
-    grounding.check_grounding(the_course.quizzes, project.docs)
-    course.check_objective_links(the_course)
-    references = data.references(project.data)
-    activities = data.activities(project.data)
-    _check_activity_uses(the_course, activities)
+    the_course = course.load_course(project.docs, present, blocks, faults, page_schema)
+    pages_complete = len(the_course.pages) == len(present)
+    loaded_quizzes = _gathered(faults, lambda: data.quizzes(project.quizzes))
+    the_course = course.Course(the_course.pages, loaded_quizzes or {})
+    unused = _check_quiz_uses(the_course, loaded_quizzes, faults)
+    if unused and project.strict and pages_complete:
+        # Refused here rather than after a build, so site/ keeps the last good site. (A page
+        # that failed to load hides its quizzes, so then this would only add false alarms.)
+        faults.add(*unused)
+    if loaded_quizzes is not None:
+        with faults.gather():
+            grounding.check_grounding(loaded_quizzes, project.docs)
+    if loaded_quizzes is not None and pages_complete:
+        with faults.gather():
+            course.check_objective_links(the_course)
+    references = _gathered(faults, lambda: data.references(project.data))
+    terms = _gathered(faults, lambda: data.glossary(project.data))
+    activities = None
+    if references is not None:
+        activities = _gathered(faults, lambda: data.activities(project.data))
+        if activities is not None:
+            faults.add(*_check_activity_uses(the_course, activities))
+    checks = pagechecks.PageChecks.of(project, references, terms)
+    if terms is not None:
+        faults.add(*checks.glossary_links(terms, project.data / "glossary.yml"))
+    for src in pagelist.built_pages(project):
+        label = f"{project.docs.name}/{src}"
+        faults.add(*checks.check((project.docs / src).read_text(encoding="utf-8"), src, label))
+    if faults:
+        raise CourseFaults(faults.found)  # with the count, even for one
     summary = course.summary(the_course, COURSE_ID, "")
     version = hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:12]
     return CourseModel(
         project=project,
         course=the_course,
         references=references,
-        terms=tuple(data.glossary(project.data)),
+        terms=tuple(terms),
         activities=activities,
         version=version,
         text=CourseText.of(project.extensions, project.extension_configs),
@@ -94,14 +124,48 @@ def load(project: Project | Path) -> CourseModel:
     )
 
 
-def _check_activity_uses(the_course: course.Course, activities: Mapping) -> None:
+def _gathered(faults: Faults, read: Callable[[], T]) -> T | None:
+    """What `read` returns, or None with its faults collected."""
+    with faults.gather():
+        return read()
+    return None
+
+
+def _check_quiz_uses(
+    the_course: course.Course, known: Mapping | None, faults: Faults
+) -> list[CourseError]:
+    """A quiz placed twice would give two widgets one state; each use names a quiz. Returns the
+    quizzes no page uses (a warning unless strict)."""
+    used: dict[str, tuple[str, int]] = {}
     for page in the_course.pages:
-        for activity_id, line in page.activity_uses:
-            if activity_id not in activities:
-                known = ", ".join(sorted(activities)) or "none"
-                raise CourseError(
-                    f"docs/{page.src}",
-                    line,
-                    f"activity block names '{activity_id}', expected an id from "
-                    f"docs/_data/activities.yml ({known})",
+        for quiz_id, line in page.quiz_uses:
+            here = (page.src_label, line)
+            first = used.setdefault(quiz_id, here)
+            if first != here:
+                faults.add(
+                    CourseError(
+                        *here,
+                        f"quiz '{quiz_id}' expected once in the course, found it again "
+                        f"(first placed at {first[0]}:{first[1]})",
+                    )
                 )
+    if known is None:
+        return []
+    with faults.gather():
+        return quizzes.check_usage(known, used)
+    return []
+
+
+def _check_activity_uses(the_course: course.Course, activities: Mapping) -> list[CourseError]:
+    known = ", ".join(sorted(activities)) or "none"
+    return [
+        CourseError(
+            page.src_label,
+            line,
+            f"activity block names '{activity_id}', expected an id from "
+            f"docs/_data/activities.yml ({known})",
+        )
+        for page in the_course.pages
+        for activity_id, line in page.activity_uses
+        if activity_id not in activities
+    ]

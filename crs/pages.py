@@ -5,6 +5,8 @@ MkDocs hook) and the PDF both fill pages here, so they say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.utils import get_relative_url
 
 from crs import bibexport, bibliography, collation, glossary, shortcodes, tutor, workspace
@@ -12,14 +14,14 @@ from crs.model import CourseModel
 from crs.templating import render
 
 
-def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line: int) -> str:
-    """Fill markers, link citations and add glossary tooltips to one page's Markdown."""
-    label = f"docs/{src}"
+def marker_renderers(src: str, page_url: str, model: CourseModel) -> dict[str, Callable[[], str]]:
+    """Marker name -> what fills it on this page (crs.shortcodes.NAMES lists the same names,
+    for the course load to check before any page is filled)."""
 
     def link(target_url: str) -> str:
         return get_relative_url(target_url, page_url)
 
-    renderers = {
+    return {
         "lessons": lambda: render(
             "lessons.html",
             lessons=model.course.lessons,
@@ -38,7 +40,12 @@ def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line
         "assignment": lambda: tutor.render_assignment(model, link),
         "class-summary": lambda: collation.render_summary(collation.outline(model), link),
     }
-    text = shortcodes.expand(text, label, renderers, first_line=first_line)
+
+
+def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line: int) -> str:
+    """Fill markers, link citations and add glossary tooltips to one page's Markdown."""
+    renderers = marker_renderers(src, page_url, model)
+    text = shortcodes.expand(text, f"docs/{src}", renderers, first_line=first_line)
     text = bibliography.expand_citations(text, src, model.references, first_line=first_line)
     if src != "glossary.md":
         text += "\n\n" + glossary.abbreviations(model.terms) + "\n"

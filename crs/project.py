@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import yaml
 
 from crs.errors import CourseError
@@ -48,6 +49,10 @@ class Project:
     description: str = ""  # mkdocs.yml site_description
     # mkdocs.yml `extra`: course settings that are not MkDocs' own (e.g. an LMS pass mark)
     extra: dict = field(default_factory=dict, compare=False)
+    config_name: str = "mkdocs.yml"  # the config file in root (mkdocs -f may name another)
+    # mkdocs.yml's exclude_docs and not_in_nav, as pathspec specs (None: not set)
+    exclude_docs: Any = field(default=None, compare=False)
+    not_in_nav: Any = field(default=None, compare=False)
 
 
 def nav_sources(nav: Any) -> list[str]:
@@ -82,6 +87,9 @@ def project_from(
     title: str = "",
     description: str = "",
     extra: dict | None = None,
+    config_name: str = "mkdocs.yml",
+    exclude_docs: Any = None,
+    not_in_nav: Any = None,
 ) -> Project:
     """A Project from already-read settings (mkdocs.yml's, or the loaded MkDocs config's). The
     blocks' folders are made absolute, so the model works from any working directory."""
@@ -105,6 +113,9 @@ def project_from(
         title=title or "",
         description=description or "",
         extra=dict(extra or {}),
+        config_name=config_name,
+        exclude_docs=exclude_docs,
+        not_in_nav=not_in_nav,
     )
 
 
@@ -130,4 +141,14 @@ def read_project(root: Path) -> Project:
         settings.get("site_name", ""),
         settings.get("site_description", ""),
         settings.get("extra"),
+        exclude_docs=_spec(settings.get("exclude_docs")),
+        not_in_nav=_spec(settings.get("not_in_nav")),
     )
+
+
+def _spec(value: Any) -> pathspec.GitIgnoreSpec | None:
+    """A gitignore-style setting (text of lines, or a list) as MkDocs reads it."""
+    if not value:
+        return None
+    lines = value.split("\n") if isinstance(value, str) else list(value)
+    return pathspec.GitIgnoreSpec.from_lines(lines)

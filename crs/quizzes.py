@@ -23,7 +23,7 @@ import yaml
 
 from crs import schemacheck
 from crs.coursetext import CourseText
-from crs.errors import CourseError
+from crs.errors import CourseError, Faults
 from crs.questiontypes import ENTRIES, entry_for
 from crs.questiontypes.base import Question
 from crs.quizschema import WORDS
@@ -142,27 +142,36 @@ def _question(raw: dict, root: yaml.Node, path: list, label: str) -> Question:
 
 
 def load_quizzes(quiz_dir: Path, schema: dict | None = None) -> dict[str, Quiz]:
-    """Every quizzes/*.yml, checked with quiz_dir/schema.json; question ids unique course-wide."""
+    """Every quizzes/*.yml, checked with quiz_dir/schema.json; question ids unique course-wide.
+    A file's first fault is collected and the next file read, so one run reports every file."""
     quiz_dir = Path(quiz_dir)
     schema = schema if schema is not None else load_schema(quiz_dir)
     quizzes: dict[str, Quiz] = {}
     owners: dict[str, tuple[Quiz, Question]] = {}
+    faults = Faults()
     for path in sorted(quiz_dir.glob("*.y*ml")):
         if path.suffix == ".yaml":
-            raise CourseError(display_path(path), None, "expected the extension .yml, found .yaml")
-        quiz = load_quiz(path, schema)
-        for question in quiz.questions:
-            if question.id in owners:
-                first_quiz, first = owners[question.id]
-                raise CourseError(
-                    display_path(quiz.path),
-                    question.line_of("id"),
-                    f"question id '{question.id}' is already used at "
-                    f"{display_path(first_quiz.path)}:{first.line_of('id')}; "
-                    "question ids must be unique across the course",
-                )
-            owners[question.id] = (quiz, question)
-        quizzes[quiz.id] = quiz
+            faults.add(
+                CourseError(display_path(path), None, "expected the extension .yml, found .yaml")
+            )
+            continue
+        with faults.gather():
+            quiz = load_quiz(path, schema)
+            quizzes[quiz.id] = quiz
+            for question in quiz.questions:
+                if question.id in owners:
+                    first_quiz, first = owners[question.id]
+                    faults.add(
+                        CourseError(
+                            display_path(quiz.path),
+                            question.line_of("id"),
+                            f"question id '{question.id}' is already used at "
+                            f"{display_path(first_quiz.path)}:{first.line_of('id')}; "
+                            "question ids must be unique across the course",
+                        )
+                    )
+                owners.setdefault(question.id, (quiz, question))
+    faults.raise_any()
     return quizzes
 
 
@@ -170,22 +179,26 @@ def check_usage(
     quizzes: Mapping[str, Quiz],
     used: Mapping[str, tuple[str, int] | Iterable[tuple[str, int]]],
 ) -> list[CourseError]:
-    """Each `/// quiz | id` names an existing quiz (else CourseError at the page and line);
+    """Each `/// quiz | id` names an existing quiz (else CourseError at each page and line);
     returns, unraised, one CourseError per quiz that no page uses: a warning unless strict.
 
     `used` maps quiz id -> (page, line) of a block using it, or a list of such pairs.
     """
+    faults = Faults()
     for quiz_id, uses in used.items():
         if quiz_id in quizzes:
             continue
         page, line = uses if _is_pair(uses) else next(iter(uses))
         known = ", ".join(sorted(quizzes)) or "none"
-        raise CourseError(
-            page,
-            line,
-            f"quiz block names '{quiz_id}', but there is no quiz with that id "
-            f"(expected a file quizzes/{quiz_id}.yml); known quizzes: {known}",
+        faults.add(
+            CourseError(
+                page,
+                line,
+                f"quiz block names '{quiz_id}', but there is no quiz with that id "
+                f"(expected a file quizzes/{quiz_id}.yml); known quizzes: {known}",
+            )
         )
+    faults.raise_any()
     return [
         CourseError(
             display_path(quiz.path),

@@ -20,7 +20,7 @@ import jsonschema
 import yaml
 
 from crs import yamlnodes
-from crs.errors import CourseError
+from crs.errors import CourseError, display_path  # noqa: F401 (its users import it here)
 
 JSON_TYPES = {
     "string": "text",
@@ -61,14 +61,6 @@ class Words:
 
     def owner_of(self, data: Any, path: list) -> str:
         return self.owner(data, path) if self.owner else self.where(data, path)
-
-
-def display_path(path: Path) -> str:
-    """The path as errors show it: relative to the working directory when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def load_schema(path: Path, what: str) -> dict:

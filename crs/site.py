@@ -7,12 +7,16 @@ crs.model.load and fills pages with crs.pages.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import struct
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-from crs import collation, model, shortcodes
+from mkdocs.exceptions import Abort, PluginError
+
+from crs import collation, model
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -36,18 +40,6 @@ BUNDLES = {
     # The launch page of the SCORM packages (crs/exports/scorm.py); no site page loads it.
     "scorm.js": "scorm/launch.js",
 }
-# Marker -> the page bundle whose code brings the rendered component to life.
-MARKER_BUNDLES = {
-    "lessons": "lessons",
-    "workspace": "workspace",
-    "assignment": "assignment",
-    "tutor-guide": "tutor",
-    "assignment-builder": "tutor",
-    "class-summary": "summary",
-}
-# A page bundle that stands in for another on that one's pages: the class summary is a tutor page
-# whose code alone is too large to load on every tutor page.
-REPLACES = {"summary": "tutor"}
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 
 
@@ -64,12 +56,37 @@ def project_of(config) -> Project:
         config.site_name,
         config.site_description,
         config.extra,
+        Path(config.config_file_path).name,
+        config.exclude_docs,
+        config.not_in_nav,
     )
 
 
 def load(config) -> CourseModel:
     """Load and check everything before MkDocs cleans site/, so bad input keeps the last site."""
     return model.load(project_of(config))
+
+
+class AuthoringFaults(PluginError):
+    """The course load's faults, stopping a build before anything was written."""
+
+
+def keep_last_pages(builder: Callable[[], None]) -> Callable[[], None]:
+    """`mkdocs serve`'s rebuild, except that one stopped by authoring faults (already printed
+    once, with file:line) ends like a finished build: the untouched last good site goes on being
+    served, where MkDocs would hold every request until the next good save."""
+
+    def rebuild() -> None:
+        try:
+            builder()
+        except Abort as stopped:
+            if not isinstance(stopped.__context__, AuthoringFaults):
+                raise
+            logging.getLogger("mkdocs.hooks.course").info(
+                "Serving the last good pages; the next good save rebuilds them"
+            )
+
+    return rebuild
 
 
 # The PDFs for `mkdocs serve`, which builds the site elsewhere than site/: scripts/serve makes
@@ -111,27 +128,6 @@ def prepare_notebook_cache(root: Path, kit: Path) -> Path:
         if stale != current:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     return current
-
-
-def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
-    """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
-    matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
-    whose styles cover the notebook (or, on the class summary page, the bundle standing in)."""
-    bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
-    chosen = False  # by a marker, rather than by the front matter
-    for name, line in sorted(shortcodes.markers(markdown, first_line).items(), key=lambda m: m[1]):
-        needed = MARKER_BUNDLES.get(name)
-        stands_in = not chosen and REPLACES.get(needed) == bundle
-        if needed and bundle and needed != bundle and not stands_in:
-            raise CourseError(
-                f"docs/{src}",
-                line,
-                f"marker 'crs:{name}' needs the {needed} page bundle, but this page already "
-                f"loads the {bundle} bundle; put these components on separate pages",
-            )
-        chosen = chosen or bool(needed)
-        bundle = needed or bundle
-    return bundle
 
 
 def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -> None:

@@ -5,12 +5,14 @@
 - bytes per page (raw and gzip): HTML, our JS/CSS, the theme's JS/CSS;
 - both PDFs (learner + tutor, scripts/pdf) against the strict site build;
 - a synthetic course of N copies of the lesson pages, to show how build time grows with N;
+- scripts/check (the course load alone, run on every save): the whole command in a fresh
+  process, and the load inside it.
 - the SCORM 1.2 package: its size and the worst-case cmi.suspend_data (every question answered,
   crs/exports/suspendbudget.py) against the 4,096 characters SCORM 1.2 allows.
 
 Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
 JS+CSS <= 12 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
-in N.
+in N, the course load of scripts/check <= 1 s.
 
 Class summary figures (page with 500 files, notebook code with 5,000) come from
 scripts/benchmark_summary.py; --summary-only measures just those.
@@ -46,6 +48,7 @@ THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|styl
 TARGET_OVERHEAD = 1.25
 TARGET_OUR_GZIP = 12 * 1024
 TARGET_PDF = 3.0  # both PDFs (scripts/pdf) <= 3x the strict site build
+TARGET_CHECK = 1.0  # seconds for the course load that scripts/check runs
 
 
 def copy_project(target: Path) -> Path:
@@ -95,6 +98,21 @@ def build_pdfs(project: Path, out: Path) -> float:
     if result.returncode:
         raise SystemExit(f"PDF build of {project} failed:\n{result.stderr}")
     return elapsed
+
+
+def run_check(project: Path) -> tuple[float, float]:
+    """(seconds for the whole scripts/check command, seconds of the load it reports)."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "crs.check", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"scripts/check of {project} failed:\n{result.stderr}")
+    return elapsed, float(re.search(r"checked in ([\d.]+) s", result.stdout).group(1))
 
 
 def median_build(project: Path, runs: int, strict: bool = True) -> float:
@@ -152,9 +170,26 @@ def make_synthetic(project: Path, copies: int) -> None:
                 r"^(/{3,}\s*reflection\s*\|\s*)([\w-]+)", rf"\g<1>\g<2>-m{number}", text, flags=re.M
             )
             text = re.sub(r"\]\((?!https?:|#)([^)]+)\)", r"](../\1)", text)
+            # A quiz is placed once in a course: each module gets its own copy of its quizzes.
+            text = re.sub(
+                r"^(/{3,}\s*quiz\s*\|\s*)([\w-]+)", rf"\g<1>\g<2>-m{number}", text, flags=re.M
+            )
             (folder / src).write_text(text, encoding="utf-8")
+        copy_quizzes(project, number)
         config["nav"].append({f"Module {number}": [f"module-{number}/{src}" for src in lessons]})
     save_config(project, config)
+
+
+def copy_quizzes(project: Path, number: int) -> None:
+    """quizzes/<id>-m<number>.yml for module <number>: quiz and question ids made unique, answer
+    keys pointing at the module's own copy of each page."""
+    for quiz in sorted((project / "quizzes").glob("*.yml")):
+        if re.search(r"-m\d+$", quiz.stem):
+            continue
+        text = quiz.read_text(encoding="utf-8")
+        text = re.sub(r"^(id|  - id): ([\w-]+)", rf"\1: \2-m{number}", text, flags=re.M)
+        text = re.sub(r"^(\s+page: )", rf"\1module-{number}/", text, flags=re.M)
+        (quiz.parent / f"{quiz.stem}-m{number}.yml").write_text(text, encoding="utf-8")
 
 
 def gz(data: bytes) -> int:
@@ -202,6 +237,9 @@ def markdown_table(report: dict) -> str:
         f"| overhead ratio | {b['ratio']:.2f}x | <= {TARGET_OVERHEAD}x |",
         f"| both PDFs, learner + tutor (median of {b['pdf_runs']}) | {b['pdf_s']:.2f} s | |",
         f"| PDF build / site build | {b['pdf_ratio']:.2f}x | <= {TARGET_PDF}x |",
+        f"| scripts/check: course load (median of {b['runs']}) | {b['check_load_s']:.2f} s "
+        f"| <= {TARGET_CHECK:.0f} s |",
+        f"| scripts/check: whole command, fresh process | {b['check_s']:.2f} s | |",
         f"| largest page HTML | {w['html']:,} B ({w['html_gz']:,} B gzip) | |",
         f"| our JS+CSS per page | {w['ours']:,} B ({w['ours_gz']:,} B gzip) | <= 12 KB gzip |",
         f"| theme JS+CSS per page | {w['theme']:,} B ({w['theme_gz']:,} B gzip) | |",
@@ -267,6 +305,9 @@ def main() -> None:
         pdf_runs = max(1, args.runs // 2)
         pdf_s = statistics.median(build_pdfs(site, tmp / "pdf") for _ in range(pdf_runs))
         weights = page_weights(tmp / "out")
+        checks = [run_check(site) for _ in range(args.runs)]
+        check_s = statistics.median(c[0] for c in checks)
+        load_s = statistics.median(c[1] for c in checks)
         summary = benchmark_summary.measure(tmp / "out", args.page_files, args.notebook_files)
         scaling = {}
         for size in (int(n) for n in args.sizes.split(",")):
@@ -288,6 +329,8 @@ def main() -> None:
             "pdf_runs": pdf_runs,
             "pdf_s": pdf_s,
             "pdf_ratio": pdf_s / site_s,
+            "check_s": check_s,
+            "check_load_s": load_s,
         },
         "weight_max": weight_max,
         "weight_per_page": weights,
@@ -298,6 +341,7 @@ def main() -> None:
             "scorm12_suspend_data": scorm12["length"] <= scorm12["limit"],
             "overhead": site_s / plain_s <= TARGET_OVERHEAD,
             "pdf": pdf_s / site_s <= TARGET_PDF,
+            "check": load_s <= TARGET_CHECK,
             "our_js_css_gzip": weight_max["ours_gz"] <= TARGET_OUR_GZIP,
         },
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import copy_project, mkdocs_build
 
-from crs import site
+from crs import shortcodes
 from crs.errors import CourseError
 
 
@@ -26,13 +26,13 @@ from crs.errors import CourseError
     ],
 )
 def test_a_page_loads_the_bundle_its_components_need(markdown, meta, bundle):
-    assert site.page_bundle(markdown, meta, "page.md") == bundle
+    assert shortcodes.page_bundle(markdown, meta, "page.md") == bundle
 
 
 def test_two_components_needing_different_bundles_fail_naming_the_line():
     markdown = "Text.\n\n<!-- crs:workspace -->\n"
     with pytest.raises(CourseError) as failure:
-        site.page_bundle(markdown, {"time": 15}, "models.md", first_line=5)
+        shortcodes.page_bundle(markdown, {"time": 15}, "models.md", first_line=5)
     assert str(failure.value).startswith("docs/models.md:7: marker 'crs:workspace' needs the")
 
 
@@ -59,12 +59,13 @@ def test_page_bundles_share_one_storage_instance(site_dir, bundle):
 
 
 def test_the_class_summary_stands_in_for_the_tutor_bundle_only():
-    assert site.page_bundle("<!-- crs:class-summary -->", {"tutor": True}, "s.md") == "summary"
+    page_bundle = shortcodes.page_bundle
+    assert page_bundle("<!-- crs:class-summary -->", {"tutor": True}, "s.md") == "summary"
     with pytest.raises(CourseError, match="needs the summary page bundle"):
-        site.page_bundle("<!-- crs:class-summary -->", {"time": 15}, "models.md")
+        page_bundle("<!-- crs:class-summary -->", {"time": 15}, "models.md")
     with pytest.raises(CourseError, match="needs the summary page bundle"):
-        site.page_bundle("<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {}, "t.md")
+        page_bundle("<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {}, "t.md")
     with pytest.raises(CourseError, match="needs the summary page bundle"):
-        site.page_bundle(
+        page_bundle(
             "<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {"tutor": True}, "t.md"
         )

@@ -3,7 +3,9 @@ every http(s) request blocked, as a learner with no connection would use it."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from crs import offline, pdf
@@ -110,3 +113,45 @@ def test_the_bundle_pdfs_are_the_whole_module_in_each_edition(unzipped):
         assert len(reader.pages) > 10
         cover = reader.pages[0].extract_text()
         assert "Co-production" in cover and edition.label in cover
+
+
+# Storage turned off, as private browsing or a locked-down browser does.
+NO_STORAGE = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError") },
+})
+"""
+
+
+@pytest.mark.browser
+def test_offline_storage_failure_offers_the_export_before_the_workspace_link_reloads(
+    offline_page, unzipped, tmp_path
+):
+    page = offline_page
+    page.add_init_script(NO_STORAGE)
+    page.goto((unzipped / "definitions.html").as_uri())
+    page.locator("body[data-crs-mounted]").wait_for(state="attached")
+    field = page.locator(".crs-reflection__field").first
+    field.fill("Typed while nothing is saved")
+    field.blur()
+    notice = page.locator(".crs-notice")
+    expect(notice).to_contain_text("not saving")
+
+    # Following the notice's link would load a new page on file://: it stays, and says why.
+    notice.get_by_role("link", name="Open My workspace").click()
+    expect(notice).to_contain_text("loses the work this browser is not keeping: export it first")
+    assert page.url.endswith("/definitions.html")
+    expect(field).to_have_value("Typed while nothing is saved")
+    offered = notice.get_by_role("button", name="Export my work")
+    expect(offered).to_be_focused()
+
+    with page.expect_download() as download:
+        offered.click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    answers = [a["text"] for a in exported["answers"].values()]
+    assert "Typed while nothing is saved" in answers
+
+    # Once offered (and here taken), the learner can go on to the workspace.
+    notice.get_by_role("link", name="Open My workspace anyway").click()
+    expect(page).to_have_url(re.compile(r"/workspace\.html$"))
+    assert page.blocked == []

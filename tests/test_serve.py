@@ -7,6 +7,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -28,8 +29,15 @@ def fetch(url: str) -> tuple[int, bytes]:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, b""
-    except urllib.error.URLError:
-        return 0, b""  # not listening yet
+    except (urllib.error.URLError, TimeoutError):
+        return 0, b""  # not listening yet, or held while a slow rebuild runs
+
+
+def page_as_built(url: str) -> bytes:
+    """A served page without the live-reload script serve adds (it carries the site's epoch)."""
+    status, body = fetch(url)
+    assert status == 200
+    return re.sub(rb"<script>[^<]*livereload[^<]*</script>(?=</body>)", b"", body)
 
 
 def wait_for(url: str, wanted: bytes, server: subprocess.Popen, seconds: float = 60) -> None:
@@ -70,3 +78,42 @@ def test_serve_offers_its_pdfs_and_rebuilds_when_a_quiz_changes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_reports_a_fault_once_keeps_the_last_pages_and_rebuilds_on_the_next_good_save(
+    tmp_path,
+):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "models.md"
+    good = page.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", url[7:]],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(server.stdout), daemon=True)
+    reader.start()
+    try:
+        wait_for(f"{url}/models.html", b"</html>", server)
+        last_good = page_as_built(f"{url}/models.html")
+        line = good.count("\n") + 2
+        page.write_text(good + "\nAs shown [@no-such-key].\n", encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not any("authoring fault found" in out for out in output):
+            assert server.poll() is None and time.monotonic() < deadline, "".join(output)
+            time.sleep(0.3)
+        fault = f"docs/models.md:{line}: expected a citation key from the bibliography"
+        assert "".join(output).count(fault) == 1, "".join(output)
+        assert page_as_built(f"{url}/models.html") == last_good
+        assert fetch(f"{url}/index.html")[0] == 200
+
+        page.write_text(good + "\nA sentence added while serving.\n", encoding="utf-8")
+        wait_for(f"{url}/models.html", b"A sentence added while serving.", server)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print("".join(output))

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
-from crs import areas, bibexport, blocks, collation, course, pages, site, tables, theme
+from crs import areas, bibexport, blocks, collation, course, pages, shortcodes, site, tables, theme
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -29,7 +29,7 @@ def on_pre_build(config) -> None:
     try:
         _state["site"] = site.load(config)
     except CourseError as error:
-        raise _fail(error) from None
+        raise site.AuthoringFaults(str(error)) from None
     for warning in _state["site"].warnings:
         log.warning(warning)
     root = Path(config.config_file_path).parent
@@ -60,6 +60,7 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     for path in site.watched_paths(config):
         server.watch(str(path))
+    server.builder = site.keep_last_pages(server.builder)
     return server
 
 
@@ -80,7 +81,7 @@ def on_page_markdown(markdown, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     first_line = course.body_start_line(source)
     try:
-        page.meta["crs_bundle"] = site.page_bundle(
+        page.meta["crs_bundle"] = shortcodes.page_bundle(
             markdown, page.meta, page.file.src_uri, first_line
         )
         return pages.fill_page(
