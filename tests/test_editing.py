@@ -16,6 +16,7 @@ from htmlpages import page_refs
 
 from crs import course, editing, model
 from crs.bibliography import Reference
+from crs.errors import Faults
 
 # What the first edition showed learners: editing notes in the text (issue 13, defect 5).
 SHOWN_TO_LEARNERS_BEFORE = (
@@ -117,7 +118,7 @@ def test_an_editor_block_is_collected_with_the_section_it_is_in(tmp_path):
         "## Other part {#other}\n\n/// editor\nLabels restored.\n///\n",
         encoding="utf-8",
     )
-    the_course = course.load_course(docs, ["lesson.md"], {"editor"})
+    the_course = course.load_course(docs, ["lesson.md"], {"editor"}, Faults())
     csl = {
         "type": "motion_picture",
         "author": [{"literal": "Someone"}],

@@ -9,6 +9,7 @@ import pytest
 
 from crs import course, timing
 from crs.activities import Activity
+from crs.errors import Faults
 
 BLOCKS = {"reflection", "quiz", "activity", "instructor", "editor"}
 
@@ -112,7 +113,7 @@ def test_a_time_more_than_30_percent_off_is_flagged(stated, estimate, off):
 
 def _course_with(tmp_path: Path, time: int) -> course.Course:
     (tmp_path / "x.md").write_text(LESSON.format(time=time), encoding="utf-8")
-    return course.Course(course.load_course(tmp_path, ["x.md"], BLOCKS).pages, QUIZZES)
+    return course.Course(course.load_course(tmp_path, ["x.md"], BLOCKS, Faults()).pages, QUIZZES)
 
 
 def test_check_warns_with_file_line_estimate_and_stated_time(tmp_path: Path):
