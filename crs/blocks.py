@@ -25,7 +25,7 @@ from pymdownx.blocks.block import Block, type_string
 
 from crs.downloads import pdf_path
 from crs.errors import CourseError
-from crs.templating import render
+from crs.reflections import render_reflection
 
 if TYPE_CHECKING:
     from crs.model import CourseModel
@@ -43,55 +43,6 @@ class PageContext:
     def learner_pdf_href(self) -> str:
         """The learner edition (PDF) from the page being rendered ('' outside a site build)."""
         return get_relative_url(pdf_path("learner"), self.page_url) if self.page_url else ""
-
-
-class Reflection(Block):
-    NAME = "reflection"
-    ARGUMENT = True
-    OPTIONS = {"guidance": ("", type_string)}
-
-    def on_create(self, parent: etree.Element) -> etree.Element:
-        prompt_id = self.argument.strip()
-        section = etree.SubElement(
-            parent,
-            "section",
-            {
-                "class": "crs-reflection",
-                "id": f"reflect-{prompt_id}",
-                "data-crs-reflection": prompt_id,
-                "aria-labelledby": f"reflect-{prompt_id}-prompt",
-            },
-        )
-        label = etree.SubElement(section, "p", {"class": "crs-reflection__label"})
-        label.text = "Reflect"
-        # Guidance first: it often sets up what the question then asks about.
-        if self.options["guidance"]:
-            guidance = etree.SubElement(
-                section,
-                "p",
-                {"class": "crs-reflection__guidance", "id": f"reflect-{prompt_id}-guidance"},
-            )
-            guidance.text = self.options["guidance"]
-        self.prompt = etree.SubElement(
-            section, "div", {"class": "crs-reflection__prompt", "id": f"reflect-{prompt_id}-prompt"}
-        )
-        self.without_javascript(section, f"reflect-{prompt_id}")
-        return section
-
-    def without_javascript(self, section: etree.Element, base: str) -> None:
-        """The text box a learner without JavaScript gets (reflections.js adds the real one)."""
-        holder = etree.SubElement(section, "div", {"class": "crs-reflection__nojs"})
-        holder.text = self.md.htmlStash.store(
-            render(
-                "reflection-nojs.html",
-                base=base,
-                prompt_id=f"{base}-prompt",
-                pdf_href=self.config["context"].learner_pdf_href(),
-            )
-        )
-
-    def on_add(self, block: etree.Element) -> etree.Element:
-        return self.prompt
 
 
 class _Rendered(Block):
@@ -118,6 +69,44 @@ class _Rendered(Block):
                 "context=PageContext(crs.model.load(project)) in the extension's config",
             )
         return context.model
+
+
+class Reflection(_Rendered):
+    """A prompt the learner answers, rendered from the course model (crs.reflections) as the
+    workspace and assignments render it. The body written in the page is the model's prompt,
+    so the parser keeps it raw and it is dropped here."""
+
+    NAME = "reflection"
+    OPTIONS = {"guidance": ("", type_string)}
+
+    def on_markdown(self) -> str:
+        return "raw"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        self.parent = parent
+        # A paragraph holding only stashed block HTML is replaced by it whole: no wrapper.
+        placeholder = etree.SubElement(parent, "p")
+        placeholder.text = self.md.htmlStash.store(self.render_html(self.argument.strip()))
+        self.body = etree.SubElement(parent, "div")
+        return placeholder
+
+    def on_add(self, block: etree.Element) -> etree.Element:
+        return self.body
+
+    def on_end(self, block: etree.Element) -> None:
+        self.parent.remove(self.body)
+
+    def render_html(self, item_id: str) -> str:
+        model = self.model()
+        base = f"reflect-{item_id}"
+        reflection = model.course.reflection(item_id)
+        return render_reflection(
+            reflection, model.text, base, section_id=base, **self.options_for_page()
+        )
+
+    def options_for_page(self) -> dict:
+        """Web pages add the no-JavaScript box, pointing to the learner edition."""
+        return {"pdf_href": self.config["context"].learner_pdf_href()}
 
 
 class Quiz(_Rendered):

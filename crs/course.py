@@ -73,6 +73,9 @@ class Course:
     def reflections(self) -> list[Reflection]:
         return [r for page in self.pages for r in page.reflections]
 
+    def reflection(self, reflection_id: str) -> Reflection:
+        return next(r for r in self.reflections if r.id == reflection_id)
+
     def quizzes_of(self, page: Page) -> list:
         return [self.quizzes[quiz_id] for quiz_id, _ in page.quiz_uses if quiz_id in self.quizzes]
 

@@ -16,16 +16,11 @@ REFLECTION_LINES = 7
 
 
 class PrintReflection(blocks.Reflection):
-    """The prompt as on the site, followed by ruled lines to write on."""
+    """The prompt as on the site, followed by ruled lines to write on (no no-JavaScript box:
+    paper has the ruled space instead)."""
 
-    def without_javascript(self, section, base: str) -> None:
-        pass  # paper has the ruled space instead
-
-    def on_create(self, parent):
-        section = super().on_create(parent)
-        lines = blocks.etree.SubElement(section, "div", {"class": "crs-reflection__space"})
-        lines.text = self.md.htmlStash.store(render("print/lines.html", count=REFLECTION_LINES))
-        return section
+    def options_for_page(self) -> dict:
+        return {"lines": REFLECTION_LINES}
 
 
 class PrintQuiz(blocks.Quiz):

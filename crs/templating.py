@@ -25,3 +25,8 @@ def environment() -> jinja2.Environment:
 
 def render(template_name: str, **context) -> str:
     return environment().get_template(template_name).render(**context)
+
+
+def render_macro(template_name: str, macro: str, *args, **kwargs) -> str:
+    """One macro of a template, called from Python (a component rendered alone)."""
+    return getattr(environment().get_template(template_name).module, macro)(*args, **kwargs)

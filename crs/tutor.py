@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
+from crs import reflections
 from crs.course import InstructorNote, Page
 from crs.coursetext import CourseText
 from crs.downloads import pdf_path
@@ -22,7 +23,6 @@ from crs.questiontypes import entry_for
 from crs.questiontypes.base import KeyLine, Question
 from crs.quizzes import Quiz, render_quiz
 from crs.templating import render
-from crs.workspace import prompt_html
 
 # Lessons longer than this in all are split into sessions of about equal length.
 SESSION_MINUTES = 90
@@ -121,7 +121,7 @@ def render_guide(model: CourseModel, link: Callable[[str], str], guide_src: str)
             "reflections": [
                 {
                     "id": r.id,
-                    "prompt": prompt_html(r.prompt),
+                    "prompt": text.block(r.prompt),
                     "guidance": r.guidance,
                     "href": link(f"{page.url}#reflect-{r.id}"),
                 }
@@ -161,10 +161,7 @@ def render_assignment(model: CourseModel, link: Callable[[str], str]) -> str:
         {
             "page": page,
             "href": link(page.url),
-            "reflections": [
-                {"id": r.id, "prompt": prompt_html(r.prompt), "guidance": r.guidance}
-                for r in page.reflections
-            ],
+            "reflections": [reflections.view(r, model.text) for r in page.reflections],
             "quizzes": [
                 {
                     "id": quiz.id,
@@ -201,10 +198,7 @@ def render_builder(model: CourseModel, link: Callable[[str], str]) -> str:
         {
             "page": page,
             "slug": page.src[: -len(".md")].replace("/", "-"),
-            "reflections": [
-                {"id": r.id, "prompt": prompt_html(r.prompt), "guidance": r.guidance}
-                for r in page.reflections
-            ],
+            "reflections": [reflections.view(r, model.text) for r in page.reflections],
             "quizzes": [
                 {
                     "id": quiz.id,

@@ -8,18 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import markdown
-from markupsafe import Markup
-
+from crs import reflections
 from crs.downloads import pdf_path
 from crs.model import CourseModel
 from crs.templating import render
-
-
-def prompt_html(text: str) -> Markup:
-    """A prompt's Markdown as on its lesson page (prompts are written by the course authors)."""
-    extensions = ["pymdownx.betterem", "pymdownx.smartsymbols"]
-    return Markup(markdown.markdown(text, extensions=extensions))
 
 
 def render_workspace(model: CourseModel, link: Callable[[str], str]) -> str:
@@ -30,10 +22,7 @@ def render_workspace(model: CourseModel, link: Callable[[str], str]) -> str:
             "slug": page.src[: -len(".md")].replace("/", "-"),
             "title": page.title,
             "href": link(page.url),
-            "reflections": [
-                {"id": r.id, "prompt": prompt_html(r.prompt), "guidance": r.guidance}
-                for r in page.reflections
-            ],
+            "reflections": [reflections.view(r, model.text) for r in page.reflections],
             "quizzes": [{"id": quiz.id, "title": quiz.title} for quiz in course.quizzes_of(page)],
         }
         for page in course.lessons

@@ -117,7 +117,7 @@ def test_page_summarises_the_sample_class_and_reports_every_bad_file(page, site_
     assert missed.get_by_role("link").first.get_attribute("href").split("#")[0].endswith(".html")
     key = missed.get_by_role("link", name="Answer key").get_attribute("href")
     assert "/tutor/index.html#guide-q-" in key
-    assert page.locator("svg.crs-chart[role=img]").count() == 2
+    expect(page.locator("svg.crs-chart[role=img]")).to_have_count(2)
 
     # Every answer to another prompt, side by side; empty answers are shown as such.
     prompt = page.locator("#crs-summary-prompt option").nth(2).get_attribute("value")

@@ -71,7 +71,7 @@ def test_reset_quiz_asks_in_the_page_and_cancel_keeps_every_answer(page, site_ur
     reset.click()
     confirm.get_by_role("button", name="Reset quiz").click()
     expect(question.locator("[data-crs-result]")).to_be_hidden()
-    assert question.locator("input:checked").count() == 0
+    expect(question.locator("input:checked")).to_have_count(0)
 
 
 def test_a_question_answered_correctly_can_be_tried_again(page, site_url, model):

@@ -55,7 +55,7 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
     page.fill("#crs-builder-instructions", "Answer both.\n\nBe brief.")
     page.fill("#crs-builder-due", "2026-12-01")
     page.fill("#crs-builder-search", prompt)
-    assert page.locator(f"#crs-pick-r-{other}").is_hidden()
+    expect(page.locator(f"#crs-pick-r-{other}")).to_be_hidden()
     page.locator(f"#crs-pick-r-{prompt}").check()
     page.fill("#crs-builder-search", "")
     page.locator(f"#crs-pick-q-{quiz}").check()
@@ -64,15 +64,15 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
     assert url.startswith(f"{site_url}/assignment.html#v=1&id=week-2-models&t=Week%202%3A%20models")
     assert f"&r={prompt}&q={quiz}&" in url
     handout = page.locator("[data-crs-handout]")
-    assert handout.locator(f'[data-crs-handout-item="prompt:{prompt}"]').is_visible()
-    assert handout.locator(f'[data-crs-handout-item="prompt:{other}"]').is_hidden()
+    expect(handout.locator(f'[data-crs-handout-item="prompt:{prompt}"]')).to_be_visible()
+    expect(handout.locator(f'[data-crs-handout-item="prompt:{other}"]')).to_be_hidden()
 
     page.goto(url)
-    assert page.locator("[data-crs-assignment-title]").inner_text() == "Week 2: models"
-    assert "Be brief." in page.locator("[data-crs-assignment-instructions]").inner_text()
-    assert "2026" in page.locator("[data-crs-assignment-due]").inner_text()
-    assert page.locator(PROBLEMS).is_hidden()
-    assert page.locator(f'[data-crs-assignment-item="prompt:{other}"]').is_hidden()
+    expect(page.locator("[data-crs-assignment-title]")).to_have_text("Week 2: models")
+    expect(page.locator("[data-crs-assignment-instructions]")).to_contain_text("Be brief.")
+    expect(page.locator("[data-crs-assignment-due]")).to_contain_text("2026")
+    expect(page.locator(PROBLEMS)).to_be_hidden()
+    expect(page.locator(f'[data-crs-assignment-item="prompt:{other}"]')).to_be_hidden()
     shown = page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]')
     shown.locator("textarea").fill("My answer for the assignment.")
     question = first_choice_question(page.locator(f'[data-crs-assignment-item="quiz:{quiz}"]'))
@@ -81,7 +81,7 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
     question.locator("[data-crs-action=check]").click()
     progress = page.locator("[data-crs-assignment-progress]")
     progress.filter(has_text="1 of 1 prompt answered").wait_for()
-    assert re.search(r"1 of \d+ questions? answered", progress.inner_text())
+    expect(progress).to_contain_text(re.compile(r"1 of \d+ questions? answered"))
 
     page.locator("[data-crs-assignment-download=json]").click()
     message = page.locator("[data-crs-assignment-message]")
@@ -118,7 +118,7 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
     # The same answer, shared with the lesson page.
     page.goto(f"{site_url}/{lesson['url']}")
     field = page.locator(f'[data-crs-reflection="{prompt}"] textarea')
-    assert field.input_value() == "My answer for the assignment."
+    expect(field).to_have_value("My answer for the assignment.")
 
 
 def test_builder_fills_in_again_from_an_assignment_link(page, site_url, model):
@@ -160,23 +160,23 @@ def test_a_damaged_link_says_what_is_wrong_and_shows_what_is_valid(page, site_ur
     problems = page.locator(PROBLEMS)
     problems.wait_for()
     text = problems.inner_text()
-    assert problems.get_attribute("role") == "alert"
+    expect(problems).to_have_attribute("role", "alert")
     for phrase in expected:
         assert phrase in text, (case, text)
-    assert page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]').is_visible()
+    expect(page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]')).to_be_visible()
 
 
 def test_a_link_with_nothing_valid_says_so(page, site_url):
     page.goto(f"{site_url}/assignment.html#%%%&&&")
     text = page.locator(PROBLEMS).inner_text()
     assert "nothing to answer" in text
-    assert page.locator("[data-crs-assignment-item]:visible").count() == 0
+    expect(page.locator("[data-crs-assignment-item]:visible")).to_have_count(0)
 
 
 def test_the_page_without_a_link_explains_itself(page, site_url):
     page.goto(f"{site_url}/assignment.html")
-    assert page.locator("[data-crs-assignment-empty]").is_visible()
-    assert page.locator(PROBLEMS).is_hidden()
+    expect(page.locator("[data-crs-assignment-empty]")).to_be_visible()
+    expect(page.locator(PROBLEMS)).to_be_hidden()
 
 
 def test_guide_copy_link_copies_the_prompt_address(page, site_url, model, context):
@@ -218,9 +218,9 @@ def test_builder_and_assignment_work_from_a_file_url(page, site_dir, model):
     url = page.locator("[data-crs-builder-url]").input_value()
     assert url.startswith("file://") and "t=Offline%20week" in url
     page.goto(url)
-    assert page.locator("[data-crs-assignment-title]").inner_text() == "Offline week"
-    assert page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]').is_visible()
-    assert page.locator(PROBLEMS).is_hidden()
+    expect(page.locator("[data-crs-assignment-title]")).to_have_text("Offline week")
+    expect(page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]')).to_be_visible()
+    expect(page.locator(PROBLEMS)).to_be_hidden()
 
 
 def test_a_link_naming_unknown_items_is_never_all_done_and_the_submission_names_them(

@@ -87,19 +87,19 @@ def test_answer_survives_reload_and_instant_navigation(page, site_url, prompts):
     page.goto(f"{site_url}/{lesson['url']}")
     section = page.locator(f'[data-crs-reflection="{reflection["id"]}"]')
     field = section.locator(FIELD)
-    assert field.get_attribute("aria-labelledby") == f"reflect-{reflection['id']}-prompt"
+    expect(field).to_have_attribute("aria-labelledby", f"reflect-{reflection['id']}-prompt")
     field.fill("My first thoughts on this service")
     section.locator(SAVED).filter(has_text="Saved").wait_for()
-    assert section.locator(".crs-reflection__words").inner_text() == "6 words"
+    expect(section.locator(".crs-reflection__words")).to_have_text("6 words")
     page.reload()
-    assert field.input_value() == "My first thoughts on this service"
+    expect(field).to_have_value("My first thoughts on this service")
     page.locator(".md-nav--primary a.md-nav__link", has_text="My workspace").click()
     page.wait_for_url("**/workspace.html")
-    assert page.locator(f'[data-crs-reflection="{reflection["id"]}"] {FIELD}').input_value() == (
+    expect(page.locator(f'[data-crs-reflection="{reflection["id"]}"] {FIELD}')).to_have_value(
         "My first thoughts on this service"
     )
     page.go_back()
-    assert field.input_value() == "My first thoughts on this service"
+    expect(field).to_have_value("My first thoughts on this service")
 
 
 def test_answer_saved_on_page_hide_before_the_autosave_delay(page, site_url, prompts):
@@ -128,7 +128,7 @@ def test_answer_survives_closing_and_reopening_the_browser(playwright, site_url,
     context = browser()
     page = context.new_page()
     page.goto(f"{site_url}/{lesson['url']}")
-    assert page.locator(FIELD).first.input_value() == "Kept across restarts ✓"
+    expect(page.locator(FIELD).first).to_have_value("Kept across restarts ✓")
     context.close()
 
 
@@ -184,19 +184,18 @@ def test_export_clear_import_brings_everything_back(
     page.get_by_role("button", name="Clear all").click()
     page.get_by_role("button", name="Clear everything").click()
     assert course_items(page) == {}
-    assert page.locator(FIELD).first.input_value() == ""
+    expect(page.locator(FIELD).first).to_have_value("")
 
     import_file(page, "mine.json", json.dumps(exported))
     panel = page.locator(".crs-workspace__panel")
     panel.wait_for()
-    assert f"Import {len(items)} items" in panel.inner_text()
+    expect(panel).to_contain_text(f"Import {len(items)} items")
     page.get_by_role("button", name="Import", exact=True).click()
     assert course_items(page) == before
     for _, reflection in prompts:
         field = page.locator(f'[data-crs-reflection="{reflection["id"]}"] {FIELD}')
-        assert field.input_value() == json.loads(items[f"crs.v1.reflection.{reflection['id']}"])[
-            "value"
-        ].replace("\r\n", "\n")
+        saved = json.loads(items[f"crs.v1.reflection.{reflection['id']}"])["value"]
+        expect(field).to_have_value(saved.replace("\r\n", "\n"))
     page.reload()
     assert course_items(page) == before
 
@@ -260,8 +259,8 @@ def test_a_wrong_or_damaged_import_changes_nothing(page, site_url, prompts, mode
     import_file(page, name, text)
     status = page.locator(".crs-workspace__message")
     status.filter(has_text="Nothing was imported").wait_for()
-    assert message in status.inner_text()
-    assert page.locator(".crs-workspace__panel").is_hidden()
+    expect(status).to_contain_text(message)
+    expect(page.locator(".crs-workspace__panel")).to_be_hidden()
     assert course_items(page) == before
 
 
@@ -292,8 +291,9 @@ def test_import_shows_the_changes_and_the_newer_item_wins(page, site_url, prompt
     import_file(page, "export.json", json.dumps(export))
     panel = page.locator(".crs-workspace__panel")
     panel.wait_for()
-    assert "Import 1 item" in panel.inner_text()
-    assert "newer in the file" in panel.inner_text() and "kept" in panel.inner_text()
+    expect(panel).to_contain_text("Import 1 item")
+    expect(panel).to_contain_text("newer in the file")
+    expect(panel).to_contain_text("kept")
     assert page.evaluate("document.activeElement.textContent").startswith("Import 1 item")
     page.get_by_role("button", name="Import", exact=True).click()
     stored = course_items(page)
@@ -329,14 +329,15 @@ def test_storage_failure_is_told_once_and_export_still_works(
     page.goto(f"{site_url}/{lesson['url']}")
     page.locator(FIELD).first.fill("Written while storage fails")
     page.locator(FIELD).first.blur()
-    assert "Not saved" in page.locator(SAVED).first.inner_text()
+    expect(page.locator(SAVED).first).to_contain_text("Not saved")
     notices = page.locator(".crs-notice")
-    assert notices.count() == 1 and told in notices.inner_text()
+    expect(notices).to_have_count(1)
+    expect(notices).to_contain_text(told)
     exported = json.loads(export(page, "Export my work", tmp_path))
     assert exported["answers"][reflection["id"]]["text"] == "Written while storage fails"
     page.locator(FIELD).first.fill("Written again")
     page.locator(FIELD).first.blur()
-    assert page.locator(".crs-notice").count() == 1  # told once
+    expect(page.locator(".crs-notice")).to_have_count(1)  # told once
     # Instant navigation keeps the tab, and with it the unsaved work: the link just opens.
     page.locator(".crs-notice").get_by_role("link", name="Open My workspace").click()
     expect(page).to_have_url(re.compile(r"/workspace\.html$"))
@@ -358,7 +359,7 @@ def test_storage_records_its_schema_and_leaves_a_newer_one_alone(
     key = f"crs.v1.reflection.{reflection['id']}"
     seed(page, site_url, {key: entry("Kept as it was"), **({"crs.meta": meta} if meta else {})})
     page.goto(f"{site_url}/{lesson['url']}")
-    assert page.locator(FIELD).first.input_value() == "Kept as it was"
+    expect(page.locator(FIELD).first).to_have_value("Kept as it was")
     stored = page.evaluate("localStorage.getItem('crs.meta')")
     assert json.loads(stored) == json.loads(kept)
 
@@ -371,14 +372,14 @@ def test_corrupted_item_is_set_aside_told_and_downloadable(page, site_url, promp
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site_url}/{lesson['url']}")
     notice = page.locator(".crs-notice")
-    assert "damaged" in notice.inner_text()
-    assert page.locator(FIELD).first.input_value() == ""
+    expect(notice).to_contain_text("damaged")
+    expect(page.locator(FIELD).first).to_have_value("")
     raw = json.loads(export(page, "Download damaged data", tmp_path))
     assert raw == {key: "{not json at all"}
     type_answer(page, "A fresh start")
     page.reload()
-    assert page.locator(".crs-notice").count() == 0  # told once
-    assert page.locator(FIELD).first.input_value() == "A fresh start"
+    expect(page.locator(".crs-notice")).to_have_count(0)  # told once
+    expect(page.locator(FIELD).first).to_have_value("A fresh start")
     page.goto(f"{site_url}/workspace.html")
     assert (
         json.loads(export(page, "Export JSON", tmp_path))["answers"][reflection["id"]]["text"]
@@ -396,8 +397,8 @@ def test_marking_a_lesson_done_shows_everywhere_and_reset_clears_it(page, site_u
     page.goto(f"{site_url}/{lesson['url']}")
     toggle = page.get_by_role("button", name="Mark this lesson done")
     toggle.click()
-    assert toggle.get_attribute("aria-pressed") == "true"
-    assert "(done)" in page.locator(".md-nav--primary a", has_text=lesson["title"]).inner_text()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".md-nav--primary a", has_text=lesson["title"])).to_contain_text("(done)")
     # Marking done claims no objective as met: unlinked ones read "lesson done", linked ones
     # wait for the questions and prompts that practise them.
     unlinked = sum(1 for links in lesson["objective_links"] if not links)
@@ -408,16 +409,16 @@ def test_marking_a_lesson_done_shows_everywhere_and_reset_clears_it(page, site_u
     expect(page.locator(".crs-objectives")).not_to_contain_text("(met)")
     page.goto(f"{site_url}/index.html")
     total = len(model["lessons"])
-    assert f"1 of {total} lessons done" in page.locator(".crs-progress").inner_text()
+    expect(page.locator(".crs-progress")).to_contain_text(f"1 of {total} lessons done")
     assert page.locator(".crs-progress__bar").evaluate("bar => bar.value") == 1
     item = page.locator(f'[data-crs-lesson-item="{lesson["page"]}"]')
-    assert "Done" in item.locator(".crs-lesson-status").inner_text()
+    expect(item.locator(".crs-lesson-status")).to_contain_text("Done")
     page.on("dialog", lambda dialog: pytest.fail(f"a browser dialog was used: {dialog.message}"))
     page.get_by_role("button", name="Reset progress").click()
     confirm = page.locator(".crs-confirm")
     expect(confirm).to_contain_text("Your reflection answers are kept")
     confirm.get_by_role("button", name="Reset progress").click()
-    assert f"0 of {total} lessons done" in page.locator(".crs-progress").inner_text()
+    expect(page.locator(".crs-progress")).to_contain_text(f"0 of {total} lessons done")
     assert course_items(page) == {}
 
 
@@ -429,7 +430,7 @@ def test_a_lesson_is_done_when_every_prompt_and_question_is_answered(page, site_
             items[f"crs.v1.quiz.{question}"] = entry({"checked": True, "correct": False})
     seed(page, site_url, items)
     page.goto(f"{site_url}/{lesson['url']}")
-    assert "Done" in page.locator(".crs-lesson-meta__progress").inner_text()
+    expect(page.locator(".crs-lesson-meta__progress")).to_contain_text("Done")
     assert (
         page.get_by_role("button", name="Mark this lesson done").get_attribute("aria-pressed")
         == "false"
@@ -478,9 +479,9 @@ def test_keyboard_only_answer_mark_done_and_clear(page, site_url, model, prompts
     focus_by_tab(page, "textarea.crs-reflection__field")
     page.keyboard.type("Typed with the keyboard only")
     focus_by_tab(page, ".crs-lesson-done button")
-    assert "Saved" in page.locator(SAVED).first.inner_text()  # leaving the field saved it
+    expect(page.locator(SAVED).first).to_contain_text("Saved")  # leaving the field saved it
     page.keyboard.press("Space")
-    assert page.locator(".crs-lesson-done button").get_attribute("aria-pressed") == "true"
+    expect(page.locator(".crs-lesson-done button")).to_have_attribute("aria-pressed", "true")
 
     page.goto(f"{site_url}/workspace.html")
     focus_by_tab(page, ".crs-workspace__actions button", "Clear all")

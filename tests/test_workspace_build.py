@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from conftest import copy_project, mkdocs_build
 
 from crs.course import Course, Page, Reflection
+from crs.coursetext import CourseText
 from crs.workspace import render_workspace
 
 
@@ -57,7 +58,7 @@ def test_workspace_lists_every_prompt_and_quiz_without_javascript(site_dir):
 def test_workspace_renders_prompt_markdown_guidance_and_links():
     reflection = Reflection("why", "Why *now*?", "A line or two.", "docs/a.md", 3)
     page = Page("a.md", "Lesson A", 10, ("o",), ("k",), (reflection,), (), ())
-    model = SimpleNamespace(course=Course((page,)))
+    model = SimpleNamespace(course=Course((page,)), text=CourseText.default())
     out = render_workspace(model, lambda url: f"../{url}")
     assert '<a href="../a.html">Lesson A</a>' in out
     assert 'id="ws-why-prompt"><p>Why <em>now</em>?</p></div>' in out
