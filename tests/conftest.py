@@ -146,10 +146,12 @@ needs_node = pytest.mark.skipif(
 )
 
 
-def node_module(source: Path, folder: Path, name: str = "m"):
+def node_module(source: Path, folder: Path, name: str = "m", prelude: str = ""):
     """One front-end module bundled for Node; returns a function that runs a script in which the
-    module is imported as `name` and gives back what the script prints as JSON."""
+    module is imported as `name` and gives back what the script prints as JSON. `prelude` runs
+    before the module loads (e.g. a stand-in for the page's `location`, which Node lacks)."""
     bundle = folder / f"{source.stem}.mjs"
+    (folder / "prelude.mjs").write_text(prelude, encoding="utf-8")
     subprocess.run(
         [
             str(ESBUILD),
@@ -165,9 +167,8 @@ def node_module(source: Path, folder: Path, name: str = "m"):
 
     def run(script: str):
         runner = folder / "run.mjs"
-        runner.write_text(
-            f'import * as {name} from "./{bundle.name}"\n{script}\n', encoding="utf-8"
-        )
+        header = f'import "./prelude.mjs"\nimport * as {name} from "./{bundle.name}"'
+        runner.write_text(f"{header}\n{script}\n", encoding="utf-8")
         done = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
         return json.loads(done.stdout)
 

@@ -8,12 +8,10 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
+from conftest import ROOT, node_module
 
-ROOT = Path(__file__).resolve().parent.parent
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 NODE = shutil.which("node")
 STAMP = "2026-11-20T10:00:00.000Z"
@@ -96,31 +94,16 @@ def file(name: str, data) -> dict:
 @pytest.fixture(scope="module")
 def js(tmp_path_factory):
     folder = tmp_path_factory.mktemp("collate")
-    module = folder / "collate.mjs"
-    subprocess.run(
-        [
-            str(ESBUILD),
-            str(ROOT / "overrides" / "crs" / "collate-kit.js"),
-            "--bundle",
-            "--format=esm",
-            "--platform=neutral",
-            f"--outfile={module}",
-            "--log-level=error",
-        ],
-        check=True,
-    )
+    run = node_module(ROOT / "overrides" / "crs" / "collate-kit.js", folder, "c")
 
     def call(function: str, *args):
-        runner = folder / "run.mjs"
+        # Arguments travel in a file: some are whole submission files, too long for a command.
         (folder / "args.json").write_text(json.dumps(args), encoding="utf-8")
-        runner.write_text(
-            'import * as c from "./collate.mjs"\nimport { readFileSync } from "node:fs"\n'
+        return run(
+            'import { readFileSync } from "node:fs"\n'
             'const args = JSON.parse(readFileSync(new URL("./args.json", import.meta.url)))\n'
-            f"process.stdout.write(JSON.stringify(c.{function}(...args)))\n",
-            encoding="utf-8",
+            f"process.stdout.write(JSON.stringify(c.{function}(...args)))"
         )
-        done = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
-        return json.loads(done.stdout)
 
     return call
 

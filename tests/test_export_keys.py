@@ -13,13 +13,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import node_module
 from exporthelpers import (
-    NODE,
     ROOT,
     escaping_bank,
     escaping_quizzes,
@@ -62,9 +61,6 @@ def site_keys(quizzes: dict[str, Quiz]) -> dict:
     return keys
 
 
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-
-
 def scorm_interactions(keys: dict, tmp: Path) -> dict:
     """What the SCORM packages' runtime (overrides/crs/scorm/interactions.js with each type's
     `scorm` entry) writes for each question answered rightly: run under Node on the site's keys."""
@@ -75,30 +71,18 @@ def scorm_interactions(keys: dict, tmp: Path) -> dict:
         f'export {{ questionType }} from "{sources / "questions" / "index.js"}"\n',
         encoding="utf-8",
     )
-    subprocess.run(
-        [str(ESBUILD), str(entry), "--bundle", "--format=esm",
-         f"--outfile={tmp / 'scorm.mjs'}", "--log-level=error"],
-        check=True,
-    )  # fmt: skip
-    runner = tmp / "scorm-run.mjs"
-    runner.write_text(
-        """import { readFileSync } from "node:fs"
-import { questionInteraction, questionType } from "./scorm.mjs"
-const keys = JSON.parse(readFileSync(process.argv[2], "utf8"))
-const out = {}
-for (const [id, key] of Object.entries(keys)) {
-  const response = questionType(key.type).correctResponse(key)
-  out[id] = questionInteraction(id, key, { response, checked: true, correct: true }, "2004", 250)
-}
-console.log(JSON.stringify(out))
-""",
-        encoding="utf-8",
-    )
     (tmp / "keys.json").write_text(json.dumps(keys), encoding="utf-8")
-    result = subprocess.run(
-        [NODE, str(runner), str(tmp / "keys.json")], capture_output=True, text=True, check=True
+    return node_module(entry, tmp, "s")(
+        'import { readFileSync } from "node:fs"\n'
+        'const keys = JSON.parse(readFileSync(new URL("./keys.json", import.meta.url), "utf8"))\n'
+        "const out = {}\n"
+        "for (const [id, key] of Object.entries(keys)) {\n"
+        "  const response = s.questionType(key.type).correctResponse(key)\n"
+        "  out[id] = s.questionInteraction(\n"
+        '    id, key, { response, checked: true, correct: true }, "2004", 250)\n'
+        "}\n"
+        "console.log(JSON.stringify(out))"
     )
-    return json.loads(result.stdout)
 
 
 def exported(quizzes: dict[str, Quiz], gift_path: Path, xml_path: Path) -> Exported:

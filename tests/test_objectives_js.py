@@ -4,17 +4,11 @@ under Node: a lesson marked done ticks unlinked objectives as "lesson done", nev
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
+from conftest import ROOT, needs_node, node_module
 
-ROOT = Path(__file__).resolve().parent.parent
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-NODE = shutil.which("node")
-
-pytestmark = pytest.mark.skipif(not (NODE and ESBUILD.exists()), reason="needs node and esbuild")
+pytestmark = needs_node
 
 LESSON = {
     "page": "models.md",
@@ -27,32 +21,19 @@ MODEL = {"lessons": [LESSON]}
 
 
 def states(tmp_path: Path, stored: dict, status: dict) -> list:
-    module = tmp_path / "model.mjs"
-    subprocess.run(
-        [
-            str(ESBUILD),
-            str(ROOT / "overrides" / "crs" / "model.js"),
-            "--bundle",
-            "--format=esm",
-            "--platform=neutral",
-            f"--outfile={module}",
-            "--log-level=error",
-        ],
-        check=True,
-    )
-    runner = tmp_path / "run.mjs"
-    runner.write_text(
+    run = node_module(
+        ROOT / "overrides" / "crs" / "model.js",
+        tmp_path,
+        "model",
         # model.js reads the page's address as it loads; Node has none.
-        'globalThis.location = { href: "http://localhost/" }\n'
-        'const { objectiveStates } = await import("./model.mjs")\n'
+        prelude='globalThis.location = { href: "http://localhost/" }\n',
+    )
+    return run(
         f"const stored = {json.dumps(stored)}\n"
         "const get = (kind, id) => stored[`${kind}.${id}`]\n"
-        f"console.log(JSON.stringify(objectiveStates({json.dumps(MODEL)}, "
-        f"{json.dumps(LESSON)}, {json.dumps(status)}, get)))\n",
-        encoding="utf-8",
+        f"console.log(JSON.stringify(model.objectiveStates({json.dumps(MODEL)}, "
+        f"{json.dumps(LESSON)}, {json.dumps(status)}, get)))"
     )
-    out = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
 
 
 def test_marking_a_lesson_done_meets_no_linked_objective(tmp_path):

@@ -5,21 +5,14 @@ interaction in each version's format, comments and notes for answers that do not
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, needs_node, node_module
 
 from crs.exports import scorm, suspendbudget
 
-ROOT = Path(__file__).resolve().parent.parent
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-NODE = shutil.which("node")
-
-pytestmark = pytest.mark.skipif(
-    not (NODE and ESBUILD.exists()), reason="needs node and esbuild (npm ci)"
-)
+pytestmark = needs_node
 
 KEYS = {
     "q-single": {"type": "single", "options": {"ka": {"correct": False}, "kb": {"correct": True}}},
@@ -59,7 +52,6 @@ MODEL = {
 
 
 def run(tmp_path: Path, script: str):
-    module = tmp_path / "scorm.mjs"
     entry = tmp_path / "entry.js"
     sources = ROOT / "overrides" / "crs" / "scorm"
     entry.write_text(
@@ -69,22 +61,14 @@ def run(tmp_path: Path, script: str):
         ),
         encoding="utf-8",
     )
-    subprocess.run(
-        [str(ESBUILD), str(entry), "--bundle", "--format=esm", f"--outfile={module}",
-         "--log-level=error"],
-        check=True,
-    )  # fmt: skip
-    runner = tmp_path / "run.mjs"
     # model.js reads location.href when it loads; Node has no location.
-    (tmp_path / "setup.mjs").write_text('globalThis.location = { href: "http://x/" }\n')
-    runner.write_text(
-        f'import "./setup.mjs"\nimport * as s from "./scorm.mjs"\n'
-        f"const KEYS = {json.dumps(KEYS)}\nconst STATES = {json.dumps(STATES)}\n"
-        f"const MODEL = {json.dumps(MODEL)}\n{script}\n",
-        encoding="utf-8",
+    call = node_module(
+        entry, tmp_path, "s", prelude='globalThis.location = { href: "http://x/" }\n'
     )
-    result = subprocess.run([NODE, str(runner)], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    return call(
+        f"const KEYS = {json.dumps(KEYS)}\nconst STATES = {json.dumps(STATES)}\n"
+        f"const MODEL = {json.dumps(MODEL)}\n{script}"
+    )
 
 
 def test_suspend_data_round_trip_keeps_every_answer(tmp_path):
