@@ -42,18 +42,9 @@ def test_offline_from_file_url_searches_with_no_network(offline_page, site_dir):
     assert page.blocked == []
 
 
-def test_every_page_has_no_axe_violations(page, site_url, site_dir, site_pages):
-    found = {}
-    for path in page_paths(site_dir, site_pages):
-        page.goto(f"{site_url}/{path}", wait_until="networkidle")
-        violations = axe_violations(page)
-        if violations:
-            found[path] = violations
-    assert found == {}
-
-
-def test_dark_palette_has_no_axe_violations_on_any_page(page, site_url, site_dir, site_pages):
-    page.emulate_media(color_scheme="dark")
+@pytest.mark.parametrize("palette", ["light", "dark"])
+def test_every_page_has_no_axe_violations(page, site_url, site_dir, site_pages, palette):
+    page.emulate_media(color_scheme=palette)
     found = {}
     for path in page_paths(site_dir, site_pages):
         page.goto(f"{site_url}/{path}", wait_until="networkidle")

@@ -7,16 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 
 import pytest
-from conftest import ROOT, node_module
+from conftest import ROOT, needs_node, node_module
 
-ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-NODE = shutil.which("node")
 STAMP = "2026-11-20T10:00:00.000Z"
 
-pytestmark = pytest.mark.skipif(not (NODE and ESBUILD.exists()), reason="needs node and esbuild")
+pytestmark = needs_node
 
 
 def _question(qid):

@@ -40,6 +40,17 @@ def page_as_built(url: str) -> bytes:
     return re.sub(rb"<script>[^<]*livereload[^<]*</script>(?=</body>)", b"", body)
 
 
+def start_serve(project, url: str) -> subprocess.Popen:
+    """`mkdocs serve` of a project copy at url, its output (and errors) on a pipe."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", url[7:]],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def wait_for(url: str, wanted: bytes, server: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while wanted not in fetch(url)[1]:
@@ -57,13 +68,7 @@ def test_serve_offers_its_pdfs_and_rebuilds_when_a_quiz_changes(tmp_path):
     page, quiz_id = next((p, uses[0][0]) for p in course.pages if (uses := p.quiz_uses))
     quiz_file = course.quizzes[quiz_id].path
     url = f"http://127.0.0.1:{free_port()}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", url[7:]],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_serve(project, url)
     try:
         wait_for(f"{url}/index.html", b"</html>", server)
         assert fetch(f"{url}/downloads/co-production-learner.pdf") == (200, b"%PDF-1.7 sample")
@@ -87,13 +92,7 @@ def test_serve_reports_a_fault_once_keeps_the_last_pages_and_rebuilds_on_the_nex
     page = project / "docs" / "models.md"
     good = page.read_text(encoding="utf-8")
     url = f"http://127.0.0.1:{free_port()}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", url[7:]],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    server = start_serve(project, url)
     output: list[str] = []
     reader = threading.Thread(target=lambda: output.extend(server.stdout), daemon=True)
     reader.start()
