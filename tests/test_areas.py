@@ -113,7 +113,8 @@ def test_the_tutor_search_works_from_a_file_url(page, site_dir):
     page.locator("input.md-search__input").wait_for()
     page.keyboard.type("substitutive")
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for()
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    expect(results.first).to_be_visible()
+    # Read in one go: the result list is still growing while the search renders it.
+    hrefs = results.evaluate_all("links => links.map((link) => link.getAttribute('href'))")
     tutor_folder = (site_dir / "tutor").as_uri()
     assert hrefs and all(href.startswith(tutor_folder) for href in hrefs), hrefs
