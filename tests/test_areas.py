@@ -69,8 +69,9 @@ def test_a_learner_search_finds_no_tutor_page_and_a_tutor_search_finds_tutor_pag
         page.locator("input.md-search__input").wait_for()
         page.keyboard.type(words)
         results = page.locator(".md-search-result__item a")
-        results.first.wait_for()
-        return [results.nth(i).get_attribute("href") for i in range(results.count())]
+        expect(results.first).to_be_visible()
+        # Read in one go: the result list is still growing while the search renders it.
+        return results.evaluate_all("links => links.map((link) => link.getAttribute('href'))")
 
     learner = search(f"{site_url}/index.html", "substitutive")
     assert learner and not [href for href in learner if "/tutor/" in href], learner
