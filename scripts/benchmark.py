@@ -35,6 +35,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import benchmark_lighthouse
 import benchmark_summary
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
@@ -49,6 +50,7 @@ TARGET_OVERHEAD = 1.25
 TARGET_OUR_GZIP = 12 * 1024
 TARGET_PDF = 3.0  # both PDFs (scripts/pdf) <= 3x the strict site build
 TARGET_CHECK = 1.0  # seconds for the course load that scripts/check runs
+TARGET_SEARCH_GZIP = 40 * 1024  # the learner search index, learner pages only
 
 
 def copy_project(target: Path) -> Path:
@@ -130,10 +132,14 @@ def save_config(project: Path, config: dict) -> None:
 
 
 def make_plain(project: Path) -> None:
-    """Same Markdown and theme without our hook, extension and templates (blocks stay as text)."""
+    """Same Markdown and theme without our hook, extension, templates and assets (blocks stay as
+    text): plain Material, so neither our vendored search shim nor the offline plugin (which would
+    put a CDN URL in its place)."""
     config = load_config(project)
     config.pop("hooks", None)
     config["extra_css"] = []
+    config["extra"].pop("polyfills", None)
+    config["plugins"] = [p for p in config["plugins"] if p != "offline"]
     config["markdown_extensions"] = [
         e
         for e in config["markdown_extensions"]
@@ -226,6 +232,22 @@ def page_weights(site: Path) -> dict:
     return rows
 
 
+def search_indexes(site: Path) -> dict:
+    """Bytes of the learner and tutor search indexes, and any tutor page the learner one holds."""
+    learner = site / "search" / "search_index.json"
+    tutor = site / "tutor" / "search" / "search_index.json"
+    docs = json.loads(learner.read_text(encoding="utf-8"))["docs"]
+    return {
+        "learner": len(learner.read_bytes()),
+        "learner_gz": gz(learner.read_bytes()),
+        "tutor_gz": gz(tutor.read_bytes()),
+        "tutor_pages_in_learner": sorted(
+            {d["location"].split("#")[0] for d in docs}
+            & {p.relative_to(site).as_posix() for p in (site / "tutor").rglob("*.html")}
+        ),
+    }
+
+
 def markdown_table(report: dict) -> str:
     b = report["build"]
     w = report["weight_max"]
@@ -246,6 +268,13 @@ def markdown_table(report: dict) -> str:
     ]
     for size, seconds in report["scaling"].items():
         lines.append(f"| synthetic course, {size} module(s) | {seconds:.2f} s | linear in N |")
+    s = report["search"]
+    lines.append(
+        f"| learner search index (learner pages only; tutor index {s['tutor_gz']:,} B gzip) | "
+        f"{s['learner']:,} B ({s['learner_gz']:,} B gzip) | <= 40 KB gzip |"
+    )
+    if report["lighthouse"]:
+        lines += benchmark_lighthouse.rows(report["lighthouse"])
     sc = report["scorm12"]
     lines += [
         f"| SCORM 1.2 package | {sc['zip_bytes'] / 1024 / 1024:.1f} MB | |",
@@ -280,6 +309,12 @@ def main() -> None:
     parser.add_argument("--summary-only", action="store_true", help="class summary figures only")
     parser.add_argument("--page-files", type=int, default=500)
     parser.add_argument("--notebook-files", type=int, default=5000)
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and site (0: none)"
+    )
+    parser.add_argument(
+        "--lighthouse-pages", help="comma-separated pages (default: every learner page)"
+    )
     args = parser.parse_args()
     if args.summary_only:
         with tempfile.TemporaryDirectory() as tmp:
@@ -305,6 +340,14 @@ def main() -> None:
         pdf_runs = max(1, args.runs // 2)
         pdf_s = statistics.median(build_pdfs(site, tmp / "pdf") for _ in range(pdf_runs))
         weights = page_weights(tmp / "out")
+        search = search_indexes(tmp / "out")
+        lighthouse = {}
+        if args.lighthouse_runs:
+            build(plain, tmp / "plain-out", strict=False)
+            pages = args.lighthouse_pages.split(",") if args.lighthouse_pages else None
+            lighthouse = benchmark_lighthouse.measure(
+                tmp / "out", tmp / "plain-out", args.lighthouse_runs, pages
+            )
         checks = [run_check(site) for _ in range(args.runs)]
         check_s = statistics.median(c[0] for c in checks)
         load_s = statistics.median(c[1] for c in checks)
@@ -336,6 +379,8 @@ def main() -> None:
         "weight_per_page": weights,
         "scaling": scaling,
         "scorm12": scorm12,
+        "search": search,
+        "lighthouse": lighthouse,
         "class_summary": summary,
         "targets_met": {
             "scorm12_suspend_data": scorm12["length"] <= scorm12["limit"],
@@ -343,6 +388,12 @@ def main() -> None:
             "pdf": pdf_s / site_s <= TARGET_PDF,
             "check": load_s <= TARGET_CHECK,
             "our_js_css_gzip": weight_max["ours_gz"] <= TARGET_OUR_GZIP,
+            "search_index": search["learner_gz"] <= TARGET_SEARCH_GZIP
+            and not search["tutor_pages_in_learner"],
+            **{
+                f"lighthouse {page}": all(r["met"].values())
+                for page, r in lighthouse.get("pages", {}).items()
+            },
         },
     }
     print(json.dumps(report, indent=2))
