@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
-from crs import collation, model
+from crs import collation, course, model
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -41,6 +41,22 @@ BUNDLES = {
     "scorm.js": "scorm/launch.js",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
+# What a page bundle's code reads of the course model beyond the core every page carries
+# (crs.course.progress_core): these lesson fields, or None for the whole summary. lessons: the
+# objective ticks and the home's "Continue" line; workspace, assignment: prompts and quiz titles
+# for reports and exports. Other pages (tutor ones too) read ids only.
+COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
+    "lessons": ("title", "objectives", "objective_links"),
+    "workspace": None,
+    "assignment": None,
+}
+
+
+def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
+    """(the core every page carries, each page bundle's detail by bundle name)."""
+    summary = the_model.summary()
+    details = {name: course.detail(summary, fields) for name, fields in COURSE_DETAIL.items()}
+    return course.progress_core(summary), details
 
 
 def project_of(config) -> Project:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
-import re
 from types import SimpleNamespace
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, course_on_page, mkdocs_build
 
 from crs.course import Course, Page, Reflection
 from crs.coursetext import CourseText
@@ -15,11 +13,7 @@ from crs.workspace import render_workspace
 
 
 def course_model(site_dir) -> dict:
-    text = (site_dir / "workspace.html").read_text(encoding="utf-8")
-    found = re.search(
-        r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', text, re.S
-    )
-    return json.loads(found.group(1))
+    return course_on_page((site_dir / "workspace.html").read_text(encoding="utf-8"))
 
 
 def test_duplicate_reflection_id_fails_naming_both_files(tmp_path):

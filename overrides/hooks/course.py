@@ -71,7 +71,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    env.globals["crs_course"] = _state["site"].summary()
+    env.globals["crs_course"], env.globals["crs_course_detail"] = site.course_data(_state["site"])
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     return env
 
