@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.utils import get_relative_url
 
-from crs import collation, course, model
+from crs import collation, course, model, tutor
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -190,3 +191,13 @@ def bundle_scripts(root: Path, site_dir: Path) -> None:
         raise CourseError("overrides/crs", None, result.stderr.strip())
     # overrides/ is copied into the site as theme files; the sources are not needed there.
     shutil.rmtree(site_dir / "crs", ignore_errors=True)
+
+
+def write_assignment_parts(site_dir: Path, the_model: CourseModel, page_url: str) -> None:
+    """Each lesson's part of the assignment page (crs.tutor.assignment_parts), linked from the
+    page at page_url."""
+    parts = tutor.assignment_parts(the_model, lambda target: get_relative_url(target, page_url))
+    for path, text in parts.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
