@@ -44,10 +44,11 @@ BUNDLES = {
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 # What a page bundle's code reads of the course model beyond the core every page carries
 # (crs.course.progress_core): these lesson fields, or None for the whole summary. lessons: the
-# objective ticks and the home's "Continue" line; workspace, assignment: prompts and quiz titles
-# for reports and exports. Other pages (tutor ones too) read ids only.
+# objective ticks (the objectives' text is on the page) and the home's "Continue" line;
+# workspace, assignment: prompts and quiz titles for reports and exports. Other pages (tutor
+# ones too) read ids only.
 COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
-    "lessons": ("title", "objectives", "objective_links"),
+    "lessons": ("title", "objective_links"),
     "workspace": None,
     "assignment": None,
 }

@@ -84,8 +84,8 @@ export function objectiveStates(model, lesson, status, get = read) {
   const prompts = new Set(model.lessons.flatMap((l) => l.reflections.map((r) => r.id)))
   const practised = (id) =>
     prompts.has(id) ? String(get("reflection", id) ?? "").trim() !== "" : questionState(get("quiz", id)).correct
-  return lesson.objectives.map((_, index) => {
-    const links = lesson.objective_links?.[index] ?? []
+  // One list of links per objective (crs.course.summary), empty for an unlinked objective.
+  return (lesson.objective_links ?? []).map((links) => {
     if (!links.length) return status.done ? "lesson done" : null
     return links.every(practised) ? "met" : null
   })
