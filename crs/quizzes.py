@@ -232,13 +232,13 @@ def grading_key(quiz: Quiz, text: CourseText) -> dict[str, Any]:
 
 
 def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2, pdf_href: str = "") -> str:
-    """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON
+    """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its packed
     attribute. Course text renders through the model's one pipeline, which sanitises.
     pdf_href: the learner edition (PDF) from the page, offered when JavaScript is off."""
-    questions = []
-    key: dict[str, Any] = {"quiz": quiz.id, "questions": {}}
+    questions, packed = [], []
     for number, q in enumerate(quiz.questions, start=1):
-        shown, key["questions"][q.id] = _parts(q, text)
+        shown, key = _parts(q, text)
+        packed.append([key["explanation"], *entry_for(q).pack(q, key)])
         view = {"id": q.id, "type": q.type, "number": number, "prompt": text.inline(q.prompt)}
         questions.append(SimpleNamespace(**view, **shown))
     return render(
@@ -246,7 +246,7 @@ def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2, pdf_href: 
         quiz=quiz,
         intro=text.block(quiz.intro) if quiz.intro else None,
         questions=questions,
-        key=key,
+        key=packed,
         heading_level=heading_level,
         pdf_href=pdf_href,
     )

@@ -126,6 +126,16 @@ def course_on_page(html: str) -> dict:
     return {**core, **detail, "lessons": lessons}
 
 
+@functools.cache
+def grading_keys() -> dict:
+    """Every question's key by id, as quizzes.js unpacks it from a page (test_export_keys.py
+    checks they agree): from the course model, as the SCORM launch page takes it."""
+    from crs.exports.scorm import quiz_keys
+    from crs.model import load
+
+    return quiz_keys(load(ROOT))
+
+
 @pytest.fixture(scope="session")
 def model(site_dir) -> dict:
     """The whole course model, as the workspace page has it."""

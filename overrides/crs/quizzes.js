@@ -66,6 +66,29 @@ export function verdict(type, graded) {
   return `${summary} ${missed} correct ${missed === 1 ? "option" : "options"} not ticked.`
 }
 
+// The key of one question from what its form carries (crs/templates/quiz.html): its packed list,
+// [explanation, ...what its type packs], and the keys the markup shows (partsOf). Null when the
+// list does not fit the markup (a page of another build): the question is not graded.
+export function unpackKey(packed, type, parts) {
+  try {
+    const [explanation, ...rest] = packed
+    return { type, explanation, ...questionType(type).unpack(rest, parts) }
+  } catch {
+    return null
+  }
+}
+
+// Option, item and category keys (with the category names) in the order the markup shows them.
+export function partsOf(fieldset) {
+  const keys = (selector, name) => [...fieldset.querySelectorAll(selector)].map((el) => el.dataset[name])
+  const categories = [...(fieldset.querySelector("select")?.options ?? [])].filter((o) => o.value)
+  return {
+    options: keys("[data-crs-option]", "crsOption"),
+    items: keys("[data-crs-item]", "crsItem"),
+    categories: categories.map((o) => [o.value, o.textContent]),
+  }
+}
+
 export function scoreText(states) {
   const correct = states.filter((s) => s.checked && s.correct && !s.revealed).length
   return `Score: ${correct} of ${states.length}`
@@ -76,9 +99,9 @@ export function scoreText(states) {
 // ---------------------------------------------------------------------------------------------
 
 export function mountQuiz(form) {
-  let key
+  let packed
   try {
-    key = JSON.parse(form.dataset.crsQuizKey)
+    packed = JSON.parse(form.dataset.crsQuizKey)
   } catch {
     return // No key, no grading: the questions stay readable as plain form controls.
   }
@@ -89,8 +112,8 @@ export function mountQuiz(form) {
     scoreEl.textContent = scoreText(questions.map((q) => q.state()))
   }
   const questions = []
-  for (const fieldset of form.querySelectorAll("[data-crs-question]")) {
-    const questionKey = key.questions?.[fieldset.dataset.crsQuestion]
+  for (const [index, fieldset] of [...form.querySelectorAll("[data-crs-question]")].entries()) {
+    const questionKey = Array.isArray(packed) && unpackKey(packed[index], fieldset.dataset.crsType, partsOf(fieldset))
     if (questionKey) questions.push(mountQuestion(fieldset, questionKey, announce, updateScore))
   }
   const byId = new Map(questions.map((q) => [q.id, q]))

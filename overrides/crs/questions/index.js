@@ -12,6 +12,7 @@ const TYPES = Object.fromEntries([single, multiple, trueFalse, fillIn, classify,
 // An unknown type (a key from a newer build) grades as unanswered instead of breaking the page.
 const UNKNOWN = {
   unanswered: "Choose an answer first.",
+  unpack: () => ({}),
   grade: () => ({ answered: false, correct: false, right: 0, total: 1, parts: {} }),
   correctResponse: () => null,
   validResponse: () => null,
