@@ -52,8 +52,8 @@ class Exported:
 
 
 def _shown_parts(fieldset: str) -> dict:
-    """The option, item and category keys a question's markup shows, as quizzes.js partsOf
-    reads them in the page."""
+    """The option, item and category keys a question's markup shows, as the page's partsOf
+    (overrides/crs/questions/index.js) reads them."""
     select = re.search(r"<select.*?</select>", fieldset, re.S)
     categories = re.findall(
         r'<option value="(k\w+)">(.*?)</option>', select.group(0) if select else ""
@@ -66,8 +66,8 @@ def _shown_parts(fieldset: str) -> dict:
 
 
 def site_keys(quizzes: dict[str, Quiz], tmp: Path) -> dict:
-    """The answer key each rendered quiz carries (data-crs-quiz-key), unpacked under Node by
-    quizzes.js's own unpackKey with the keys the markup shows."""
+    """The answer key each rendered quiz carries (data-crs-quiz-key), unpacked under Node by the
+    page's own unpackKey (overrides/crs/questions/index.js) with the keys the markup shows."""
     questions = []
     for quiz in quizzes.values():
         rendered = render_quiz(quiz, page_text())
@@ -78,7 +78,7 @@ def site_keys(quizzes: dict[str, Quiz], tmp: Path) -> dict:
         for (qid, qtype, body), entry in zip(fieldsets, packed, strict=True):
             questions.append([qid, entry, qtype, _shown_parts(body)])
     (tmp / "packed.json").write_text(json.dumps(questions), encoding="utf-8")
-    return node_module(ROOT / "overrides" / "crs" / "quizzes.js", tmp, "q")(
+    return node_module(ROOT / "overrides" / "crs" / "questions" / "index.js", tmp, "q")(
         'import { readFileSync } from "node:fs"\n'
         'const packed = JSON.parse(readFileSync(new URL("./packed.json", import.meta.url)))\n'
         "console.log(JSON.stringify(Object.fromEntries(packed.map(([id, entry, type, parts]) =>\n"

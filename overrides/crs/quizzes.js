@@ -4,7 +4,7 @@
 // Each question's state is saved under storage kind "quiz" and the question id.
 import { askFirst } from "./confirm.js"
 import { h, say } from "./dom.js"
-import { questionType } from "./questions/index.js"
+import { partsOf, questionType, unpackKey } from "./questions/index.js"
 import { MISSED } from "./questions/result.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
@@ -64,29 +64,6 @@ export function verdict(type, graded) {
   const missed = Object.values(graded.parts).filter((part) => part === MISSED).length
   if (!missed) return summary
   return `${summary} ${missed} correct ${missed === 1 ? "option" : "options"} not ticked.`
-}
-
-// The key of one question from what its form carries (crs/templates/quiz.html): its packed list,
-// [explanation, ...what its type packs], and the keys the markup shows (partsOf). Null when the
-// list does not fit the markup (a page of another build): the question is not graded.
-export function unpackKey(packed, type, parts) {
-  try {
-    const [explanation, ...rest] = packed
-    return { type, explanation, ...questionType(type).unpack(rest, parts) }
-  } catch {
-    return null
-  }
-}
-
-// Option, item and category keys (with the category names) in the order the markup shows them.
-export function partsOf(fieldset) {
-  const keys = (selector, name) => [...fieldset.querySelectorAll(selector)].map((el) => el.dataset[name])
-  const categories = [...(fieldset.querySelector("select")?.options ?? [])].filter((o) => o.value)
-  return {
-    options: keys("[data-crs-option]", "crsOption"),
-    items: keys("[data-crs-item]", "crsItem"),
-    categories: categories.map((o) => [o.value, o.textContent]),
-  }
 }
 
 export function scoreText(states) {

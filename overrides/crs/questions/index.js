@@ -25,3 +25,26 @@ const UNKNOWN = {
 export function questionType(type) {
   return TYPES[type] ?? UNKNOWN
 }
+
+// The key of one question (the shape each type's grade() reads) from what its quiz form carries
+// (crs/templates/quiz.html): its packed list, [explanation, ...what its type packs], and the
+// keys the markup shows (partsOf). Null when the list does not fit the markup: not graded.
+export function unpackKey(packed, type, parts) {
+  try {
+    const [explanation, ...rest] = packed
+    return { type, explanation, ...questionType(type).unpack(rest, parts) }
+  } catch {
+    return null
+  }
+}
+
+// Option, item and category keys (with the category names) in the order the markup shows them.
+export function partsOf(fieldset) {
+  const keys = (selector, name) => [...fieldset.querySelectorAll(selector)].map((el) => el.dataset[name])
+  const categories = [...(fieldset.querySelector("select")?.options ?? [])].filter((o) => o.value)
+  return {
+    options: keys("[data-crs-option]", "crsOption"),
+    items: keys("[data-crs-item]", "crsItem"),
+    categories: categories.map((o) => [o.value, o.textContent]),
+  }
+}
