@@ -59,8 +59,7 @@ def _shown_parts(fieldset: str) -> dict:
         r'<option value="(k\w+)">(.*?)</option>', select.group(0) if select else ""
     )
     return {
-        "options": re.findall(r'data-crs-option="([^"]+)"', fieldset),
-        "items": re.findall(r'data-crs-item="([^"]+)"', fieldset),
+        "keys": re.findall(r'data-crs-(?:option|item)="([^"]+)"', fieldset),
         "categories": [[key, html.unescape(name)] for key, name in categories],
     }
 

@@ -38,13 +38,12 @@ export function unpackKey(packed, type, parts) {
   }
 }
 
-// Option, item and category keys (with the category names) in the order the markup shows them.
+// The option or item keys, and the category keys with their names, in the order the markup shows.
 export function partsOf(fieldset) {
-  const keys = (selector, name) => [...fieldset.querySelectorAll(selector)].map((el) => el.dataset[name])
+  const parts = fieldset.querySelectorAll("[data-crs-option], [data-crs-item]")
   const categories = [...(fieldset.querySelector("select")?.options ?? [])].filter((o) => o.value)
   return {
-    options: keys("[data-crs-option]", "crsOption"),
-    items: keys("[data-crs-item]", "crsItem"),
+    keys: [...parts].map((el) => el.dataset.crsOption ?? el.dataset.crsItem),
     categories: categories.map((o) => [o.value, o.textContent]),
   }
 }

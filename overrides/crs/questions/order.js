@@ -20,7 +20,7 @@ export default {
   unanswered: "Choose an answer first.",
   multiPart: true,
   // The page's key (crs/questiontypes/order.py pack): the right order as places in the order shown.
-  unpack: (packed, parts) => ({ order: packed.map((place) => parts.items[place]) }),
+  unpack: (packed, parts) => ({ order: packed.map((place) => parts.keys[place]) }),
   grade(key, response) {
     const shown = Array.isArray(response) ? response : []
     const parts = {}

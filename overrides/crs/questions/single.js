@@ -7,7 +7,7 @@ export default {
   unanswered: "Choose an answer first.",
   // The page's key (crs/questiontypes/choice.py pack): [right 1/0, feedback] per option shown.
   unpack: (packed, parts) => ({
-    options: Object.fromEntries(parts.options.map((k, i) => [k, { correct: packed[i][0] === 1, feedback: packed[i][1] }])),
+    options: Object.fromEntries(parts.keys.map((k, i) => [k, { correct: packed[i][0] === 1, feedback: packed[i][1] }])),
   }),
   grade(key, response) {
     const option = key.options[response]
