@@ -220,32 +220,33 @@ def _is_pair(value: Any) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
+def _parts(q: Question, text: CourseText) -> tuple[dict, dict]:
+    """(what the question's template shows, its key): from its registry entry's `web`."""
+    shown, entry = entry_for(q).web(q, text.inline, text.block)
+    return shown, {"type": q.type, "explanation": str(text.block(q.explanation)), **entry}
+
+
+def grading_key(quiz: Quiz, text: CourseText) -> dict[str, Any]:
+    """The key the browser grades a quiz with, and the SCORM launch page reports against."""
+    return {"quiz": quiz.id, "questions": {q.id: _parts(q, text)[1] for q in quiz.questions}}
+
+
 def render_quiz(quiz: Quiz, text: CourseText, heading_level: int = 2, pdf_href: str = "") -> str:
-    """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its JSON
+    """The quiz as semantic HTML (crs/templates/quiz.html); answer keys only in its packed
     attribute. Course text renders through the model's one pipeline, which sanitises.
     pdf_href: the learner edition (PDF) from the page, offered when JavaScript is off."""
-    block, inline = text.block, text.inline
-
-    questions = []
-    key: dict[str, Any] = {"quiz": quiz.id, "questions": {}}
+    questions, packed = [], []
     for number, q in enumerate(quiz.questions, start=1):
-        view: dict[str, Any] = {
-            "id": q.id,
-            "type": q.type,
-            "number": number,
-            "prompt": inline(q.prompt),
-        }
-        shown, entry = entry_for(q).web(q, inline, block)
-        view.update(shown)
-        entry = {"type": q.type, "explanation": str(block(q.explanation)), **entry}
-        questions.append(SimpleNamespace(**view))
-        key["questions"][q.id] = entry
+        shown, key = _parts(q, text)
+        packed.append([key["explanation"], *entry_for(q).pack(q, key)])
+        view = {"id": q.id, "type": q.type, "number": number, "prompt": text.inline(q.prompt)}
+        questions.append(SimpleNamespace(**view, **shown))
     return render(
         "quiz.html",
         quiz=quiz,
-        intro=block(quiz.intro) if quiz.intro else None,
+        intro=text.block(quiz.intro) if quiz.intro else None,
         questions=questions,
-        key=key,
+        key=packed,
         heading_level=heading_level,
         pdf_href=pdf_href,
     )

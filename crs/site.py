@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.utils import get_relative_url
 
-from crs import collation, model
+from crs import collation, course, model, tutor
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -41,6 +42,23 @@ BUNDLES = {
     "scorm.js": "scorm/launch.js",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
+# What a page bundle's code reads of the course model beyond the core every page carries
+# (crs.course.progress_core): these lesson fields, or None for the whole summary. lessons: the
+# objective ticks (the objectives' text is on the page) and the home's "Continue" line;
+# workspace, assignment: prompts and quiz titles for reports and exports. Other pages (tutor
+# ones too) read ids only.
+COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
+    "lessons": ("title", "objective_links"),
+    "workspace": None,
+    "assignment": None,
+}
+
+
+def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
+    """(the core every page carries, each page bundle's detail by bundle name)."""
+    summary = the_model.summary()
+    details = {name: course.detail(summary, fields) for name, fields in COURSE_DETAIL.items()}
+    return course.progress_core(summary), details
 
 
 def project_of(config) -> Project:
@@ -174,3 +192,13 @@ def bundle_scripts(root: Path, site_dir: Path) -> None:
         raise CourseError("overrides/crs", None, result.stderr.strip())
     # overrides/ is copied into the site as theme files; the sources are not needed there.
     shutil.rmtree(site_dir / "crs", ignore_errors=True)
+
+
+def write_assignment_parts(site_dir: Path, the_model: CourseModel, page_url: str) -> None:
+    """Each lesson's part of the assignment page (crs.tutor.assignment_parts), linked from the
+    page at page_url."""
+    parts = tutor.assignment_parts(the_model, lambda target: get_relative_url(target, page_url))
+    for path, text in parts.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -7,6 +7,7 @@ crs/templates/tutor-guide.html and crs/templates/assignment.html.
 
 from __future__ import annotations
 
+import json
 import math
 import posixpath
 import re
@@ -153,12 +154,33 @@ def render_guide(model: CourseModel, link: Callable[[str], str], guide_src: str)
     )
 
 
+# The function each assignment part calls (overrides/crs/assignment.js defines it).
+PART_CALLBACK = "crsAssignmentPart"
+
+
+def assignment_part_url(page: Page) -> str:
+    """Where a lesson's part of the assignment page is written, from the site root."""
+    return f"assets/crs/assignment/{posixpath.splitext(page.src)[0]}.js"
+
+
 def render_assignment(model: CourseModel, link: Callable[[str], str]) -> str:
-    """The learner's assignment page: every prompt and quiz of the course, rendered once and
-    hidden; overrides/crs/assignment.js reveals the ones the link names."""
-    course = model.course
+    """The learner's assignment page: its frame, and per lesson an empty section that
+    overrides/crs/assignment.js fills from the lesson's part (assignment_parts) when the link
+    names one of its prompts or quizzes."""
     lessons = [
-        {
+        {"page": page, "part": link(assignment_part_url(page))} for page in model.course.lessons
+    ]
+    return render("assignment.html", lessons=lessons, pdf_href=link(pdf_path("learner")))
+
+
+def assignment_parts(model: CourseModel, link: Callable[[str], str]) -> dict[str, str]:
+    """Site path -> script of each lesson's part of the assignment page: every prompt and quiz
+    of the lesson, hidden, as HTML handed to PART_CALLBACK (a script loads from file:// too,
+    where fetch() cannot). `link` makes URLs relative to the assignment page."""
+    parts = {}
+    course = model.course
+    for number, page in enumerate(course.lessons, start=1):
+        lesson = {
             "page": page,
             "href": link(page.url),
             "reflections": [reflections.view(r, model.text) for r in page.reflections],
@@ -174,9 +196,10 @@ def render_assignment(model: CourseModel, link: Callable[[str], str]) -> str:
                 for quiz in course.quizzes_of(page)
             ],
         }
-        for page in course.lessons
-    ]
-    return render("assignment.html", lessons=lessons, pdf_href=link(pdf_path("learner")))
+        html = render("assignment-part.html", lesson=lesson, number=number)
+        call = f"{PART_CALLBACK}({json.dumps(page.src)}, {json.dumps(html)})\n"
+        parts[assignment_part_url(page)] = call
+    return parts
 
 
 def _handout_question(question: Question, text: CourseText) -> dict:

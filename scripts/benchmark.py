@@ -248,6 +248,75 @@ def search_indexes(site: Path) -> dict:
     }
 
 
+# Lesson HTML and what our pages add to Material's (issue 14, targets 3 and 4), from built HTML.
+# The answer key and feedback: everything a quiz carries for grading (crs/templates/quiz.html).
+QUIZ_KEY = re.compile(r" data-crs-quiz-key='[^']*'")
+TARGET_KEY_SHARE = 0.25  # key and feedback add <= 25% to a lesson page's gzipped HTML
+TARGET_CHROME = 1024  # a page without quiz or prompt: <= 1 KB gzipped beyond the plain page
+# The page outside its text: the sidebars (the plain build's navigation also lists the tutor
+# pages, which ours keeps out; the table of contents follows the text) and the article are
+# left out, but our scripts and page data inside the article are kept.
+SIDEBARS = re.compile(
+    r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-content")', re.S
+)
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+OURS_IN_ARTICLE = re.compile(
+    r'<script\b[^>]*>.*?</script>|<div id="crs-course-detail"[^>]*></div>', re.S
+)
+
+
+def chrome(html: str) -> bytes:
+    """A page without its text: what a page adds whatever it says (see SIDEBARS)."""
+
+    def ours_only(article: re.Match) -> str:
+        return "<article>" + "".join(OURS_IN_ARTICLE.findall(article.group(0))) + "</article>"
+
+    return ARTICLE.sub(ours_only, SIDEBARS.sub("", html)).encode("utf-8")
+
+
+def html_weights(site: Path, plain: Path) -> dict:
+    """Per learner page with a quiz: the share its answer key and feedback add to its gzipped
+    HTML (gz(page) against gz(page without them)). Per page with neither quiz nor prompt: its
+    gzipped chrome (chrome()) minus the plain Material page's, so content our hook generates
+    (glossary, references, lesson lists) counts as text, not weight. And the assignment page
+    with the largest lesson part it loads against the heaviest lesson: it should weigh like
+    one."""
+    lessons, plain_pages = {}, {}
+    for page in sorted(site.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-crs-quiz=" in html:
+            whole, without = gz(html.encode()), gz(QUIZ_KEY.sub("", html).encode())
+            lessons[page.name] = {"gz": whole, "share": whole / without - 1}
+        elif "data-crs-reflection=" in html or page.name == "assignment.html":
+            continue  # prompts; the assignment page has its own row
+        elif (plain / page.name).exists():
+            theirs = (plain / page.name).read_text(encoding="utf-8")
+            plain_pages[page.name] = gz(chrome(html)) - gz(chrome(theirs))
+    # The assignment page with the part of the one lesson a link draws on (the largest part).
+    parts = [gz(part.read_bytes()) for part in (site / "assets/crs/assignment").glob("*.js")]
+    assignment = gz((site / "assignment.html").read_bytes()) + max(parts)
+    return {"lessons": lessons, "plain_pages": plain_pages, "assignment_gz": assignment}
+
+
+def html_rows(weights: dict) -> list[str]:
+    rows = [
+        f"| answer key and feedback, {name} | +{row['share']:.1%} of {row['gz']:,} B gzip "
+        f"| <= {TARGET_KEY_SHARE:.0%} |"
+        for name, row in weights["lessons"].items()
+    ]
+    rows += [
+        f"| added to the plain page, {name} (no quiz or prompt; outside the text) "
+        f"| {added:,} B gzip | <= {TARGET_CHROME:,} B |"
+        for name, added in weights["plain_pages"].items()
+    ]
+    heaviest = max(row["gz"] for row in weights["lessons"].values())
+    rows.append(
+        f"| assignment page HTML with one lesson's part (the largest) "
+        f"| {weights['assignment_gz']:,} B gzip | <= heaviest lesson, {heaviest:,} B |"
+    )
+    return rows
+
+
 def markdown_table(report: dict) -> str:
     b = report["build"]
     w = report["weight_max"]
@@ -275,6 +344,7 @@ def markdown_table(report: dict) -> str:
     )
     if report["lighthouse"]:
         lines += benchmark_lighthouse.rows(report["lighthouse"])
+    lines += html_rows(report["html"])
     sc = report["scorm12"]
     lines += [
         f"| SCORM 1.2 package | {sc['zip_bytes'] / 1024 / 1024:.1f} MB | |",
@@ -340,10 +410,11 @@ def main() -> None:
         pdf_runs = max(1, args.runs // 2)
         pdf_s = statistics.median(build_pdfs(site, tmp / "pdf") for _ in range(pdf_runs))
         weights = page_weights(tmp / "out")
+        build(plain, tmp / "plain-out", strict=False)
+        html = html_weights(tmp / "out", tmp / "plain-out")
         search = search_indexes(tmp / "out")
         lighthouse = {}
         if args.lighthouse_runs:
-            build(plain, tmp / "plain-out", strict=False)
             pages = args.lighthouse_pages.split(",") if args.lighthouse_pages else None
             lighthouse = benchmark_lighthouse.measure(
                 tmp / "out", tmp / "plain-out", args.lighthouse_runs, pages
@@ -377,6 +448,7 @@ def main() -> None:
         },
         "weight_max": weight_max,
         "weight_per_page": weights,
+        "html": html,
         "scaling": scaling,
         "scorm12": scorm12,
         "search": search,
@@ -394,6 +466,10 @@ def main() -> None:
                 f"lighthouse {page}": all(r["met"].values())
                 for page, r in lighthouse.get("pages", {}).items()
             },
+            "key_share": all(r["share"] <= TARGET_KEY_SHARE for r in html["lessons"].values()),
+            "plain_page_added": all(v <= TARGET_CHROME for v in html["plain_pages"].values()),
+            "assignment_like_a_lesson": html["assignment_gz"]
+            <= max(r["gz"] for r in html["lessons"].values()),
         },
     }
     print(json.dumps(report, indent=2))

@@ -109,14 +109,37 @@ def site_dir(_site_server) -> Path:
     return out
 
 
+def course_on_page(html: str) -> dict:
+    """The course model as a built page gives it to its scripts (overrides/crs/model.js): the
+    core every page carries, with the page's detail (#crs-course-detail) merged over it."""
+    core = json.loads(
+        re.search(
+            r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', html, re.S
+        ).group(1)
+    )
+    found = re.search(r"""id="crs-course-detail" data-crs-course='([^']*)'""", html)
+    if not found:
+        return core
+    detail = json.loads(found.group(1))
+    pairs = zip(core["lessons"], detail["lessons"], strict=True)
+    lessons = [{**lesson, **more} for lesson, more in pairs]
+    return {**core, **detail, "lessons": lessons}
+
+
+@functools.cache
+def grading_keys() -> dict:
+    """Every question's key by id, as quizzes.js unpacks it from a page (test_export_keys.py
+    checks they agree): from the course model, as the SCORM launch page takes it."""
+    from crs.exports.scorm import quiz_keys
+    from crs.model import load
+
+    return quiz_keys(load(ROOT))
+
+
 @pytest.fixture(scope="session")
 def model(site_dir) -> dict:
-    """The course model every built page carries (<script id="crs-course">)."""
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
-    found = re.search(
-        r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', html, re.S
-    )
-    return json.loads(found.group(1))
+    """The whole course model, as the workspace page has it."""
+    return course_on_page((site_dir / "workspace.html").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -74,6 +75,11 @@ def test_components_work_after_instant_navigation(page, site_url, model):
     question.locator("[data-crs-result]").filter(has_text="").wait_for()
     follow("My workspace")
     page.locator(".crs-workspace__actions").wait_for()
+    # The workspace's course detail (prompt texts) came with its content, not with the first page.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export Markdown").click()
+    exported = Path(info.value.path()).read_text(encoding="utf-8")
+    assert model["lessons"][0]["reflections"][0]["prompt"].split("\n")[0] in exported
     follow(model["lessons"][1]["title"])
     page.locator("[data-crs-action=check]").first.wait_for()
     assert page.evaluate("window.crsSamePage") is True, "navigation reloaded the page"

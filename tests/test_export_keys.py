@@ -33,7 +33,7 @@ from exporthelpers import (
 from crs.exports import gift, moodle_xml
 from crs.questiontypes import TYPES, entry_for
 from crs.questiontypes.base import Question, stable_key
-from crs.quizzes import Quiz, render_quiz
+from crs.quizzes import Quiz, grading_key, render_quiz
 
 
 @dataclass
@@ -51,14 +51,38 @@ class Exported:
         return [q for quiz in self.quizzes.values() for q in quiz.questions]
 
 
-def site_keys(quizzes: dict[str, Quiz]) -> dict:
-    """The answer key each rendered quiz carries (data-crs-quiz-key)."""
-    keys = {}
+def _shown_parts(fieldset: str) -> dict:
+    """The option, item and category keys a question's markup shows, as the page's partsOf
+    (overrides/crs/questions/index.js) reads them."""
+    select = re.search(r"<select.*?</select>", fieldset, re.S)
+    categories = re.findall(
+        r'<option value="(k\w+)">(.*?)</option>', select.group(0) if select else ""
+    )
+    return {
+        "keys": re.findall(r'data-crs-(?:option|item)="([^"]+)"', fieldset),
+        "categories": [[key, html.unescape(name)] for key, name in categories],
+    }
+
+
+def site_keys(quizzes: dict[str, Quiz], tmp: Path) -> dict:
+    """The answer key each rendered quiz carries (data-crs-quiz-key), unpacked under Node by the
+    page's own unpackKey (overrides/crs/questions/index.js) with the keys the markup shows."""
+    questions = []
     for quiz in quizzes.values():
         rendered = render_quiz(quiz, page_text())
-        match = re.search(r"data-crs-quiz-key='([^']*)'", rendered)
-        keys.update(json.loads(html.unescape(match.group(1)))["questions"])
-    return keys
+        packed = json.loads(re.search(r"data-crs-quiz-key='([^']*)'", rendered).group(1))
+        fieldsets = re.findall(
+            r'data-crs-question="([^"]+)" data-crs-type="([^"]+)">(.*?)</fieldset>', rendered, re.S
+        )
+        for (qid, qtype, body), entry in zip(fieldsets, packed, strict=True):
+            questions.append([qid, entry, qtype, _shown_parts(body)])
+    (tmp / "packed.json").write_text(json.dumps(questions), encoding="utf-8")
+    return node_module(ROOT / "overrides" / "crs" / "questions" / "index.js", tmp, "q")(
+        'import { readFileSync } from "node:fs"\n'
+        'const packed = JSON.parse(readFileSync(new URL("./packed.json", import.meta.url)))\n'
+        "console.log(JSON.stringify(Object.fromEntries(packed.map(([id, entry, type, parts]) =>\n"
+        "  [id, q.unpackKey(entry, type, parts)]))))"
+    )
 
 
 def scorm_interactions(keys: dict, tmp: Path) -> dict:
@@ -88,7 +112,7 @@ def scorm_interactions(keys: dict, tmp: Path) -> dict:
 def exported(quizzes: dict[str, Quiz], gift_path: Path, xml_path: Path) -> Exported:
     gift_questions = {q["title"]: q for q in parse_gift(gift_path) if q["type"] != "Category"}
     xml_questions = {e.findtext("idnumber"): e for e in parse_xml(xml_path).iter("question")}
-    keys = site_keys(quizzes)
+    keys = site_keys(quizzes, gift_path.parent)
     scorm = scorm_interactions(keys, gift_path.parent)
     return Exported(quizzes, keys, gift_questions, xml_questions, scorm)
 
@@ -238,3 +262,14 @@ def test_the_sites_grading_accepts_every_exported_right_answer(request, bank):
             found = SOURCES[name](data, q)
             for response in RESPONSES.get(q.type, lambda one: [one])(found):
                 assert entry.grade(q, response), (q.id, name, response)
+
+
+@needs_gift_parser
+@pytest.mark.parametrize("bank", ["course", "escaping"])
+def test_the_packed_key_on_the_page_unpacks_to_the_whole_key(request, bank):
+    """What a page carries (each type's `pack`) loses nothing: quizzes.js unpacks the key the
+    SCORM launch page and the registry give, feedback and explanations included."""
+    data: Exported = request.getfixturevalue(bank)
+    for quiz in data.quizzes.values():
+        for qid, key in grading_key(quiz, page_text())["questions"].items():
+            assert data.site[qid] == key, qid

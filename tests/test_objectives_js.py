@@ -53,3 +53,25 @@ def test_a_wrong_or_shown_answer_or_an_empty_prompt_does_not_meet_it(tmp_path):
         "reflection.p-1": "   ",
     }
     assert states(tmp_path, stored, {"done": True}) == [None, None, "lesson done"]
+
+
+def test_a_pages_course_detail_merges_over_the_core_lesson_by_lesson(tmp_path):
+    """model.js withDetail: the core every page carries, with a page's detail (crs.site
+    COURSE_DETAIL) over it; without a detail the core stays as it is."""
+    core = {"course": "c", "version": "v", "lessons": [{"page": "a.md"}, {"page": "b.md"}]}
+    detail = {"lessons": [{"title": "A"}, {"title": "B"}]}
+    run = node_module(
+        ROOT / "overrides" / "crs" / "model.js",
+        tmp_path,
+        "model",
+        prelude='globalThis.location = { href: "http://localhost/" }\n',
+    )
+    merged, alone = run(
+        f"console.log(JSON.stringify([model.withDetail({json.dumps(core)}, {json.dumps(detail)}),"
+        f" model.withDetail({json.dumps(core)}, null)]))"
+    )
+    assert merged == {
+        **core,
+        "lessons": [{"page": "a.md", "title": "A"}, {"page": "b.md", "title": "B"}],
+    }
+    assert alone == core

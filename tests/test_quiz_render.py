@@ -84,6 +84,15 @@ def _assert_inert(html: str) -> None:
             assert "javascript:" not in (value or "").lower().replace(" ", ""), (tag, name)
 
 
+def _texts(value):
+    """Every string in a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict | list):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _texts(item)
+
+
 def test_hostile_quiz_text_ends_up_inert(schema):
     quiz = quizzes.load_quiz(FIXTURES / "xss" / "xss.yml", schema)
     html = quizzes.render_quiz(quiz, CourseText.default())
@@ -94,13 +103,16 @@ def test_hostile_quiz_text_ends_up_inert(schema):
     assert not set("<>&") & set(raw)
     key = json.loads(raw)
     assert parsed.tags[0] == ("form", {**parsed.tags[0][1], "data-crs-quiz-key": raw})
-    # Feedback and explanations the script inserts as HTML are inert too.
-    for question in key["questions"].values():
+    # Feedback and explanations the script inserts as HTML are inert too. The page carries them
+    # packed (one list per question), the very texts of the grading key.
+    graded = quizzes.grading_key(quiz, CourseText.default())["questions"]
+    for question in graded.values():
         fragments = [question["explanation"], json.dumps(question.get("feedback", ""))]
         fragments += [o["feedback"] for o in question.get("options", {}).values()]
         fragments += [i["feedback"] for i in question.get("items", {}).values()]
         for fragment in fragments:
             _assert_inert(fragment)
+    assert set(_texts(key)) <= set(_texts(graded)) and len(key) == len(graded)
     # Nothing is lost: the payloads are shown as text.
     visible = "".join(parsed.text)
     assert '<script>window.crsPwned = "title"</script>Title' in visible

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import scorm_lms
-from conftest import axe_violations
+from conftest import axe_violations, grading_keys
 from playwright.sync_api import expect
 
 from crs.exports import scorm
@@ -60,10 +60,12 @@ def launch_bar(page):
 
 
 def keys_on(frame) -> dict:
-    keys = {}
-    for form in frame.locator("form[data-crs-quiz]").all():
-        keys.update(json.loads(form.get_attribute("data-crs-quiz-key"))["questions"])
-    return keys
+    """The key of every question on the page, by id."""
+    fieldsets = frame.locator("fieldset[data-crs-question]").all()
+    return {
+        qid: grading_keys()[qid]
+        for qid in (f.get_attribute("data-crs-question") for f in fieldsets)
+    }
 
 
 def _choices(fieldset, key, right):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
@@ -160,16 +159,19 @@ questions:
     assert 'id="guide-q-tutor-fixture-1"' in guide
     assert "zanzibar-fixture-key" in guide
     assert "Fixture quiz for the tutor guide" in guide
+    # The assignment page offers it in the part of the lesson it is on (crs.tutor.assignment_parts).
+    part = (tmp_path / "site" / "assets" / "crs" / "assignment" / "levels.js").read_text("utf-8")
+    assert part.startswith('crsAssignmentPart("levels.md", ')
     assert (
-        Path(tmp_path / "site" / "assignment.html")
-        .read_text(encoding="utf-8")
-        .count('data-crs-quiz="tutor-fixture"')
+        json.loads(part[part.index(", ") + 2 : part.rindex(")")]).count(
+            'data-crs-quiz="tutor-fixture"'
+        )
         == 1
     )
 
 
 def test_the_assignment_page_is_not_a_search_result(site_dir):
-    """It holds every prompt and quiz hidden until a link picks some: a hit there shows nothing."""
+    """It shows nothing until a link picks prompts and quizzes: a hit there would be empty."""
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "assignment.html" not in locations

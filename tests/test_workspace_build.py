@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import html
-import json
-import re
 from types import SimpleNamespace
 
-from conftest import copy_project, mkdocs_build
+from conftest import copy_project, course_on_page, mkdocs_build
 
 from crs.course import Course, Page, Reflection
 from crs.coursetext import CourseText
@@ -15,11 +13,7 @@ from crs.workspace import render_workspace
 
 
 def course_model(site_dir) -> dict:
-    text = (site_dir / "workspace.html").read_text(encoding="utf-8")
-    found = re.search(
-        r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', text, re.S
-    )
-    return json.loads(found.group(1))
+    return course_on_page((site_dir / "workspace.html").read_text(encoding="utf-8"))
 
 
 def test_duplicate_reflection_id_fails_naming_both_files(tmp_path):
@@ -64,3 +58,25 @@ def test_workspace_renders_prompt_markdown_guidance_and_links():
     assert 'id="ws-why-prompt"><p>Why <em>now</em>?</p></div>' in out
     assert 'id="ws-why-guidance">A line or two.</p>' in out
     assert "Quizzes" not in out
+
+
+def test_pages_carry_course_detail_only_where_their_code_reads_it(site_dir, model):
+    """Every page has the core (ids, for progress in the navigation); titles and objective
+    links only lesson pages and the home, prompt texts only the workspace and assignment pages."""
+    first = model["lessons"][0]
+    core = {
+        "page": first["page"],
+        "url": first["url"],
+        "reflections": [{"id": r["id"]} for r in first["reflections"]],
+        "quizzes": [{"id": q["id"], "questions": q["questions"]} for q in first["quizzes"]],
+    }
+    glossary = course_on_page((site_dir / "glossary.html").read_text(encoding="utf-8"))
+    assert glossary["lessons"][0] == core and glossary["version"] == model["version"]
+    home = course_on_page((site_dir / "index.html").read_text(encoding="utf-8"))
+    assert home["lessons"][0] == {
+        **core,
+        "title": first["title"],
+        "objective_links": first["objective_links"],
+    }
+    assignment = course_on_page((site_dir / "assignment.html").read_text(encoding="utf-8"))
+    assert assignment == model and first["reflections"][0]["prompt"]

@@ -13,7 +13,6 @@ dated 1980-01-01.
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
@@ -31,6 +30,7 @@ from mkdocs.utils.yaml import yaml_load
 from crs import pdf
 from crs.errors import CourseError
 from crs.model import COURSE_ID, CourseModel
+from crs.quizzes import grading_key
 from crs.templating import render
 
 LAUNCH = "scorm.html"
@@ -144,12 +144,11 @@ def _drop_tutor_pdf_link(index: Path) -> None:
     )
 
 
-def quiz_keys(site_dir: Path) -> dict:
-    """Every question's key, as the pages carry it (data-crs-quiz-key), by question id."""
+def quiz_keys(course: CourseModel) -> dict:
+    """Every question's key, as the pages grade with it (crs.quizzes.grading_key), by id."""
     keys: dict = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        for found in re.finditer(r"data-crs-quiz-key='([^']*)'", page.read_text(encoding="utf-8")):
-            keys.update(json.loads(html.unescape(found.group(1)))["questions"])
+    for quiz in course.course.quizzes.values():
+        keys.update(grading_key(quiz, course.text)["questions"])
     return dict(sorted(keys.items()))
 
 
@@ -158,21 +157,16 @@ def identifier(course_id: str) -> str:
     return "crs-" + re.sub(r"[^A-Za-z0-9_.-]", "-", course_id)
 
 
-def write_launch(site_dir: Path, version: Version, mastery: int, title: str) -> None:
-    model = json.loads(
-        re.search(
-            r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>',
-            (site_dir / "index.html").read_text(encoding="utf-8"),
-            re.S,
-        ).group(1)
-    )
+def write_launch(
+    site_dir: Path, course: CourseModel, version: Version, mastery: int, title: str
+) -> None:
     page = render(
         "scorm/launch.html",
         title=title,
         version=version.name,
         mastery=mastery,
-        model=model,
-        keys=quiz_keys(site_dir),
+        model=course.summary(),
+        keys=quiz_keys(course),
     )
     (site_dir / LAUNCH).write_text(page, encoding="utf-8")
 
@@ -207,9 +201,10 @@ def zip_package(site_dir: Path, schemas: Path, target: Path) -> Path:
     return target
 
 
-def package(config_file: Path, built: Path, fmt: str, out: Path) -> Path:
+def package(course: CourseModel, built: Path, fmt: str, out: Path) -> Path:
     """One version's zip from a built learner site (copied, so both versions share a build)."""
     version = VERSIONS[fmt]
+    config_file = course.project.root / "mkdocs.yml"
     root = config_file.parent
     with config_file.open(encoding="utf-8") as handle:
         title = yaml_load(handle)["site_name"]
@@ -222,7 +217,7 @@ def package(config_file: Path, built: Path, fmt: str, out: Path) -> Path:
         shutil.copytree(built, site_dir)
         for name in LEFT_OUT:
             (site_dir / name).unlink(missing_ok=True)
-        write_launch(site_dir, version, mastery, title)
+        write_launch(site_dir, course, version, mastery, title)
         (site_dir / MANIFEST).write_text(
             manifest(site_dir, version, mastery, title, COURSE_ID), encoding="utf-8"
         )
@@ -248,6 +243,6 @@ def writer(fmt: str):
     def write(course: CourseModel, out_dir: Path) -> Path:
         config_file = course.project.root / "mkdocs.yml"
         mastery_score(config_file)  # a bad pass mark stops before the slow build
-        return package(config_file, learner_site(config_file), fmt, Path(out_dir))
+        return package(course, learner_site(config_file), fmt, Path(out_dir))
 
     return write

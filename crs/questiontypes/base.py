@@ -134,6 +134,12 @@ class QuestionType:
         """(what crs/templates/questions/<type>.html shows, the key the browser grades with)."""
         raise NotImplementedError
 
+    def pack(self, q: Question, key: dict) -> list:
+        """The type's part of the key (from `web`) as the page carries it: a list only this type
+        and its front-end module's `unpack` (overrides/crs/questions/<type>.js) read, leaving out
+        what the markup already says: option, item and category keys, in the order shown."""
+        raise NotImplementedError
+
     def worksheet(self, q: Question, inline: Render) -> dict[str, Any]:
         """What a learner sees on paper: choices to tick, items to sort, never the answer."""
         return {}

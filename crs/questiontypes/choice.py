@@ -30,6 +30,10 @@ class _Choice(QuestionType):
         }
         return view, key
 
+    def pack(self, q, key):
+        # Per option as shown: [1 if right else 0, feedback].
+        return [[int(o["correct"]), o["feedback"]] for o in key["options"].values()]
+
     def worksheet(self, q, inline):
         return {"options": [inline(o.text) for o in q.options]}
 

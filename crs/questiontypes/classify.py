@@ -51,6 +51,11 @@ class Classify(QuestionType):
         }
         return view, key
 
+    def pack(self, q, key):
+        # Per item as shown: [its category's place among the categories shown, feedback].
+        categories = list(key["categories"])
+        return [[categories.index(i["category"]), i["feedback"]] for i in key["items"].values()]
+
     def worksheet(self, q, inline):
         return {"categories": list(q.categories), "items": [inline(i.text) for i in q.items]}
 

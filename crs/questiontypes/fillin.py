@@ -61,6 +61,9 @@ class FillIn(QuestionType):
     def web(self, q, inline, block):
         return {}, {"answers": list(q.answers), "feedback": str(block(q.feedback))}
 
+    def pack(self, q, key):
+        return [key["answers"], key["feedback"]]
+
     def key_view(self, q, inline, block):
         return {"answers": list(q.answers), "hint": block(q.feedback) if q.feedback else None}
 

@@ -37,6 +37,11 @@ class Order(QuestionType):
         ]
         return {"items": shown}, {"order": self.correct_response(q)}
 
+    def pack(self, q, key):
+        # The right order as places in the order shown.
+        shown = [key_of(i.text) for i in shuffled_order(q)]
+        return [shown.index(item) for item in key["order"]]
+
     def worksheet(self, q, inline):
         return {"items": [inline(i.text) for i in shuffled_order(q)]}
 

@@ -21,6 +21,10 @@ class TrueFalse(QuestionType):
         key = {"answer": q.answer, "feedback": {k: str(block(v)) for k, v in q.feedback.items()}}
         return view, key
 
+    def pack(self, q, key):
+        # [1 if true else 0, feedback for True, feedback for False]
+        return [int(key["answer"]), key["feedback"]["true"], key["feedback"]["false"]]
+
     def worksheet(self, q, inline):
         return {"options": [Markup(label) for _, label, _ in _CHOICES]}
 

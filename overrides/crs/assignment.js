@@ -1,8 +1,9 @@
 // Entry of assets/crs/assignment.js, loaded only on the learner's assignment page
-// (docs/assignment.md), so other learner pages never download it. The page holds every prompt and
-// quiz, hidden (crs/templates/assignment.html); this reveals the ones the link names. The prompts
-// and quizzes themselves are mounted by crs.js exactly as on lesson pages, so answers are shared
-// with the rest of the site under the same ids.
+// (docs/assignment.md), so other learner pages never download it. The page holds an empty section
+// per lesson (crs/templates/assignment.html); this loads the parts of the lessons the link draws
+// on (every prompt and quiz of the lesson, hidden: crs.tutor.assignment_parts) and reveals the
+// ones the link names. The prompts and quizzes themselves are mounted by crs.js exactly as on
+// lesson pages, so answers are shared with the rest of the site under the same ids.
 import { decode, scope, slug } from "./assignments.js"
 import { counts, describe, getter, stamp, toMarkdown as workMarkdown } from "./report.js"
 import { course, download, entries, h, lessonStatus, register, say, subscribe, toJSON } from "./shared.js"
@@ -50,9 +51,40 @@ export function toMarkdown(model, assignment, items, learner, now = new Date()) 
   return workMarkdown(model, items, head, chosen)
 }
 
+// The lessons holding any prompt or quiz of the assignment.
+export function lessonsFor(model, assignment) {
+  const prompts = new Set(assignment.prompts)
+  const quizzes = new Set(assignment.quizzes)
+  return model.lessons.filter((l) => l.reflections.some((r) => prompts.has(r.id)) || l.quizzes.some((q) => quizzes.has(q.id)))
+}
+
+// Each lesson's part is a script calling window.crsAssignmentPart(lesson, html) (a script loads
+// from file:// too); loaded once per visit of the page. A part that fails to load leaves its
+// lesson out, and the progress line still counts what the link asked for.
+function partLoader(el) {
+  const loading = new Map()
+  const arrived = new Map()
+  window.crsAssignmentPart = (lesson, html) => arrived.get(lesson)?.(html)
+  return (lesson) => {
+    const section = el.querySelector(`[data-crs-assignment-lesson="${CSS.escape(lesson)}"]`)
+    if (!section) return Promise.resolve()
+    if (!loading.has(lesson)) {
+      loading.set(lesson, new Promise((resolve) => {
+        arrived.set(lesson, (html) => {
+          section.innerHTML = html
+          resolve()
+        })
+        document.body.append(h("script", { src: section.dataset.crsAssignmentPart, onerror: resolve }))
+      }))
+    }
+    return loading.get(lesson)
+  }
+}
+
 function mountAssignment(el) {
   const model = course()
   if (!model) return
+  const loadPart = partLoader(el)
   const $ = (name) => el.querySelector(`[data-crs-assignment-${name}]`)
   const problemsBox = $("problems")
   const message = $("message")
@@ -61,8 +93,16 @@ function mountAssignment(el) {
   const items = () => itemsFor(model, current, entries())
   const showProgress = () => current && ($("progress").textContent = progressText(model, current, items()))
 
-  const show = () => {
+  let latest = 0
+  const show = async () => {
     const result = decode(location.hash, model)
+    const mine = ++latest
+    if (result.assignment) {
+      await Promise.all(lessonsFor(model, result.assignment).map((l) => loadPart(l.page)))
+      if (mine !== latest) return // the link changed while its parts loaded
+      // crs.js mounts every registered component not mounted yet: the parts' prompts and quizzes.
+      register("[data-crs-assignment]", mountAssignment)
+    }
     current = result.assignment
     problemsBox.hidden = !result.problems.length
     // Material's admonition sets `display`, which would override `hidden`: only while shown.

@@ -1,4 +1,6 @@
-// The course model every page carries (<script id="crs-course">) and the pure rules of progress.
+// The course model: its core, the same on every page (<script id="crs-course">: lessons with their
+// prompt and question ids), with what this page's bundle reads besides (#crs-course-detail in
+// the content, swapped by instant navigation; crs.site.COURSE_DETAIL) merged over it.
 import { hasText, questionState } from "./rules.js"
 import { read, subscribe } from "./storage.js"
 
@@ -9,14 +11,22 @@ let cache
 export function course() {
   const el = document.getElementById("crs-course")
   if (!el) return null
-  if (cache?.el !== el) {
+  const extra = document.getElementById("crs-course-detail")
+  if (cache?.el !== el || cache.extra !== extra) {
     try {
-      cache = { el, model: JSON.parse(el.textContent) }
+      cache = { el, extra, model: withDetail(JSON.parse(el.textContent), extra && JSON.parse(extra.dataset.crsCourse)) }
     } catch {
       return null
     }
   }
   return cache.model
+}
+
+// The core with a page's detail over it: lesson by lesson (the detail lists them in the same
+// order), or whole when the detail is the full model.
+export function withDetail(core, detail) {
+  if (!detail) return core
+  return { ...core, ...detail, lessons: core.lessons.map((lesson, index) => ({ ...lesson, ...detail.lessons?.[index] })) }
 }
 
 // Absolute URL of a site-root-relative path such as "models.html". The site root comes from
@@ -74,8 +84,8 @@ export function objectiveStates(model, lesson, status, get = read) {
   const prompts = new Set(model.lessons.flatMap((l) => l.reflections.map((r) => r.id)))
   const practised = (id) =>
     prompts.has(id) ? String(get("reflection", id) ?? "").trim() !== "" : questionState(get("quiz", id)).correct
-  return lesson.objectives.map((_, index) => {
-    const links = lesson.objective_links?.[index] ?? []
+  // One list of links per objective (crs.course.summary), empty for an unlinked objective.
+  return (lesson.objective_links ?? []).map((links) => {
     if (!links.length) return status.done ? "lesson done" : null
     return links.every(practised) ? "met" : null
   })

@@ -4,7 +4,7 @@
 // Each question's state is saved under storage kind "quiz" and the question id.
 import { askFirst } from "./confirm.js"
 import { h, say } from "./dom.js"
-import { questionType } from "./questions/index.js"
+import { partsOf, questionType, unpackKey } from "./questions/index.js"
 import { MISSED } from "./questions/result.js"
 import { read, remove, subscribe, write } from "./storage.js"
 
@@ -76,9 +76,9 @@ export function scoreText(states) {
 // ---------------------------------------------------------------------------------------------
 
 export function mountQuiz(form) {
-  let key
+  let packed
   try {
-    key = JSON.parse(form.dataset.crsQuizKey)
+    packed = JSON.parse(form.dataset.crsQuizKey)
   } catch {
     return // No key, no grading: the questions stay readable as plain form controls.
   }
@@ -89,8 +89,8 @@ export function mountQuiz(form) {
     scoreEl.textContent = scoreText(questions.map((q) => q.state()))
   }
   const questions = []
-  for (const fieldset of form.querySelectorAll("[data-crs-question]")) {
-    const questionKey = key.questions?.[fieldset.dataset.crsQuestion]
+  for (const [index, fieldset] of [...form.querySelectorAll("[data-crs-question]")].entries()) {
+    const questionKey = Array.isArray(packed) && unpackKey(packed[index], fieldset.dataset.crsType, partsOf(fieldset))
     if (questionKey) questions.push(mountQuestion(fieldset, questionKey, announce, updateScore))
   }
   const byId = new Map(questions.map((q) => [q.id, q]))

@@ -26,6 +26,7 @@ def on_startup(command, dirty) -> None:
 
 
 def on_pre_build(config) -> None:
+    _state.pop("assignment_url", None)
     try:
         _state["site"] = site.load(config)
     except CourseError as error:
@@ -71,7 +72,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    env.globals["crs_course"] = _state["site"].summary()
+    env.globals["crs_course"], env.globals["crs_course_detail"] = site.course_data(_state["site"])
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     return env
 
@@ -84,6 +85,8 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["crs_bundle"] = shortcodes.page_bundle(
             markdown, page.meta, page.file.src_uri, first_line
         )
+        if page.meta["crs_bundle"] == "assignment":
+            _state["assignment_url"] = page.file.url
         return pages.fill_page(
             markdown, page.file.src_uri, page.file.url, _state["site"], first_line
         )
@@ -116,6 +119,10 @@ def on_post_build(config) -> None:
     try:
         site.write_favicon_ico(Path(config.site_dir))
         site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
+        if "assignment_url" in _state:
+            site.write_assignment_parts(
+                Path(config.site_dir), _state["site"], _state["assignment_url"]
+            )
     except CourseError as error:
         raise _fail(error) from None
     collation.zip_kit(_state["kit"], Path(config.site_dir) / "downloads" / collation.ZIP_NAME)

@@ -5,6 +5,11 @@ export default {
   type: "classify",
   unanswered: "Choose a category for every item first.",
   multiPart: true,
+  // The page's key (crs/questiontypes/classify.py pack): [category's place, feedback] per item shown.
+  unpack: (packed, parts) => ({
+    categories: Object.fromEntries(parts.categories),
+    items: Object.fromEntries(parts.keys.map((k, i) => [k, { category: parts.categories[packed[i][0]][0], feedback: packed[i][1] }])),
+  }),
   grade(key, response) {
     const placed = response && typeof response === "object" ? response : {}
     const parts = {}

@@ -17,6 +17,8 @@ export function normalizeAnswer(text) {
 export default {
   type: "fill-in",
   unanswered: "Type an answer first.",
+  // The page's key (crs/questiontypes/fillin.py pack).
+  unpack: ([answers, feedback]) => ({ answers, feedback }),
   // Saved as the learner types, not only on change, so a reload keeps a half-typed answer.
   savesOnInput: true,
   grade(key, response) {

@@ -12,6 +12,7 @@ const TYPES = Object.fromEntries([single, multiple, trueFalse, fillIn, classify,
 // An unknown type (a key from a newer build) grades as unanswered instead of breaking the page.
 const UNKNOWN = {
   unanswered: "Choose an answer first.",
+  unpack: () => ({}),
   grade: () => ({ answered: false, correct: false, right: 0, total: 1, parts: {} }),
   correctResponse: () => null,
   validResponse: () => null,
@@ -23,4 +24,26 @@ const UNKNOWN = {
 
 export function questionType(type) {
   return TYPES[type] ?? UNKNOWN
+}
+
+// The key of one question (the shape each type's grade() reads) from what its quiz form carries
+// (crs/templates/quiz.html): its packed list, [explanation, ...what its type packs], and the
+// keys the markup shows (partsOf). Null when the list does not fit the markup: not graded.
+export function unpackKey(packed, type, parts) {
+  try {
+    const [explanation, ...rest] = packed
+    return { type, explanation, ...questionType(type).unpack(rest, parts) }
+  } catch {
+    return null
+  }
+}
+
+// The option or item keys, and the category keys with their names, in the order the markup shows.
+export function partsOf(fieldset) {
+  const parts = fieldset.querySelectorAll("[data-crs-option], [data-crs-item]")
+  const categories = [...(fieldset.querySelector("select")?.options ?? [])].filter((o) => o.value)
+  return {
+    keys: [...parts].map((el) => el.dataset.crsOption ?? el.dataset.crsItem),
+    categories: categories.map((o) => [o.value, o.textContent]),
+  }
 }

@@ -19,6 +19,8 @@ export default {
   type: "order",
   unanswered: "Choose an answer first.",
   multiPart: true,
+  // The page's key (crs/questiontypes/order.py pack): the right order as places in the order shown.
+  unpack: (packed, parts) => ({ order: packed.map((place) => parts.keys[place]) }),
   grade(key, response) {
     const shown = Array.isArray(response) ? response : []
     const parts = {}

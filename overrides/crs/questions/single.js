@@ -5,6 +5,10 @@ import { choiceFeedback, result } from "./result.js"
 export default {
   type: "single",
   unanswered: "Choose an answer first.",
+  // The page's key (crs/questiontypes/choice.py pack): [right 1/0, feedback] per option shown.
+  unpack: (packed, parts) => ({
+    options: Object.fromEntries(parts.keys.map((k, i) => [k, { correct: packed[i][0] === 1, feedback: packed[i][1] }])),
+  }),
   grade(key, response) {
     const option = key.options[response]
     const correct = option?.correct === true

@@ -5,6 +5,8 @@ import { choiceFeedback, result } from "./result.js"
 export default {
   type: "true-false",
   unanswered: "Choose an answer first.",
+  // The page's key (crs/questiontypes/truefalse.py pack).
+  unpack: ([answer, ifTrue, ifFalse]) => ({ answer: answer === 1, feedback: { true: ifTrue, false: ifFalse } }),
   grade(key, response) {
     const answered = typeof response === "boolean"
     const correct = answered && response === key.answer
