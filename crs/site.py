@@ -144,21 +144,42 @@ def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -
     (site_dir / "favicon.ico").write_bytes(header + entry + png)
 
 
-def bundle_scripts(root: Path, site_dir: Path) -> None:
-    """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
-    scripts (IIFE), because ES modules do not load from file://."""
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
-    if not esbuild.exists():
+# Styles written into every page's head (see overrides/crs/first.css).
+FIRST_STYLES = "first.css"
+
+
+def esbuild(root: Path) -> Path:
+    found = root / "node_modules" / ".bin" / "esbuild"
+    if not found.exists():
         raise CourseError(
             "package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)"
         )
+    return found
+
+
+def first_styles(root: Path) -> str:
+    """overrides/crs/first.css, minified, for a <style> in each page's head: what the first
+    screen shows is styled without a request that would hold up the first render."""
+    result = subprocess.run(
+        [str(esbuild(root)), str(root / "overrides" / "crs" / FIRST_STYLES), "--minify"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise CourseError(f"overrides/crs/{FIRST_STYLES}", None, result.stderr.strip())
+    return result.stdout.strip()
+
+
+def bundle_scripts(root: Path, site_dir: Path) -> None:
+    """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
+    scripts (IIFE), because ES modules do not load from file://."""
     entries = [
         f"{Path(name).stem}={root / 'overrides' / 'crs' / source}"
         for name, source in BUNDLES.items()
     ]
     result = subprocess.run(
         [
-            str(esbuild),
+            str(esbuild(root)),
             *entries,
             "--bundle",
             "--minify",

@@ -73,6 +73,10 @@ def on_env(env, config, files):
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
     env.globals["crs_course"] = _state["site"].summary()
     env.globals["crs_page_styles"] = site.PAGE_STYLES
+    try:
+        env.globals["crs_first_styles"] = site.first_styles(Path(config.config_file_path).parent)
+    except CourseError as error:
+        raise _fail(error) from None
     return env
 
 
