@@ -24,10 +24,14 @@ from crs.templating import TEMPLATES
 
 EXTENSION = BLOCKS_EXTENSION
 # Bundle written to site/assets/crs/ -> its entry in overrides/crs/. crs.js and crs.css load on
-# every page; a page bundle (<name>.js, and <name>.css if listed) only on pages that need it.
+# every page; a component's part (PARTS) and a page bundle (<name>.js, and <name>.css if listed)
+# only on pages that need them.
 BUNDLES = {
     "crs.js": "main.js",
     "crs.css": "main.css",
+    "quizzes.js": "mount-quizzes.js",
+    "quizzes.css": "quizzes.css",
+    "reflections.js": "mount-reflections.js",
     "lessons.js": "lessons.js",
     "lessons.css": "lessons.css",
     "workspace.js": "workspace.js",
@@ -41,6 +45,14 @@ BUNDLES = {
     "scorm.js": "scorm/launch.js",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
+# A component's part -> the attribute of its element: the part loads on every page whose content
+# shows one, whatever the page's bundle.
+PARTS = {"quizzes": "data-crs-quiz", "reflections": "data-crs-reflection"}
+
+
+def page_parts(html: str) -> list[str]:
+    """The parts whose components a page's content shows."""
+    return [part for part, attribute in PARTS.items() if f"{attribute}=" in html]
 
 
 def project_of(config) -> Project:

@@ -1,8 +1,9 @@
 // Entry of assets/crs/lessons.js, loaded on lesson pages and the module home: progress on a
-// lesson page (status, objectives met, "Mark this lesson done") and on the home (a bar, each
-// lesson's status, Reset progress).
+// lesson page (status, objectives met, "Mark this lesson done", where the learner is) and on the
+// home (a bar, each lesson's status, Reset progress, "Continue where you left off").
 import { describe } from "./report.js"
-import { askFirst, clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, trackResume, write } from "./shared.js"
+import { mountResume, trackResume } from "./resume.js"
+import { askFirst, clear, course, follow, h, lessonOf, lessonStatus, mark, objectiveStates, plural, register, remove, write } from "./shared.js"
 
 // Each objective's state in words ("met", "lesson done"), so the tick never claims more than
 // the learner showed (model.js objectiveStates).
@@ -76,3 +77,4 @@ function mountLessons(el) {
 
 register("[data-crs-lesson]", mountLesson)
 register("[data-crs-lessons]", mountLessons)
+register("[data-crs-resume]", mountResume)

@@ -1,26 +1,21 @@
 // Entry point bundled (esbuild, IIFE) into assets/crs/crs.js, loaded on every page; classic
 // scripts also run from file://. Material swaps page content on instant navigation; document$
 // emits for every page, so each component mounts on what the new page holds. Components mark
-// elements they have mounted.
+// elements they have mounted. What every page needs is here; quizzes, reflections and the page
+// bundles come as scripts of their own where a page shows them (crs.site.page_parts).
 import { askFirst } from "./confirm.js"
 import { download, h, plural, say } from "./dom.js"
 import { toJSON } from "./exchange.js"
-import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, statusText } from "./model.js"
+import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, siteUrl, statusText } from "./model.js"
 import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
 import { mark, mountNav } from "./progress.js"
-import { mountQuiz } from "./quizzes.js"
-import { mountReflection } from "./reflections.js"
-import { mountResume, trackResume } from "./resume.js"
-import { asides, clear, entries, remove, subscribe, write } from "./storage.js"
+import { asides, clear, entries, read, readEntry, remove, subscribe, write } from "./storage.js"
 import { followTargets, markTarget } from "./target.js"
 
 const components = [
-  // [selector, mount(el)] — each component adds its own line.
+  // [selector, mount(el)] — each component adds its own line; the others register().
   ["body", mountNotices],
-  ["[data-crs-reflection]", mountReflection],
-  ["[data-crs-quiz]", mountQuiz],
   [".md-nav--primary", mountNav],
-  ["[data-crs-resume]", mountResume],
 ]
 
 function mountPage() {
@@ -36,8 +31,9 @@ function mountPage() {
   }
 }
 
-// A page bundle (lessons.js, workspace.js, assignment.js, tutor.js: only where it is needed) loads
-// after this script and adds its components here. Instant navigation runs it again on each
+// A component's script (quizzes.js, reflections.js) or page bundle (lessons.js, workspace.js,
+// assignment.js, tutor.js), only where it is needed, loads after this script and adds its
+// components here. Instant navigation runs it again on each
 // visit to such a page; the component is kept once.
 function register(selector, mount) {
   if (!components.some(([known]) => known === selector)) components.push([selector, mount])
@@ -48,8 +44,8 @@ function register(selector, mount) {
 // state and no page downloads a second copy.
 window.crs = {
   askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, trackResume, write,
+  lessonStatus, mark, objectiveStates, plural, quizScore, read, readEntry, register, remove, say, scoreText,
+  siteUrl, statusText, subscribe, toJSON, write,
 }
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page

@@ -96,6 +96,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    page.meta["crs_parts"] = site.page_parts(html)
     return tables.scrollable_tables(html)
 
 
