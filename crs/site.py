@@ -32,6 +32,11 @@ BUNDLES = {
     "quizzes.js": "mount-quizzes.js",
     "quizzes.css": "quizzes.css",
     "reflections.js": "mount-reflections.js",
+    # Fetched by crs.js when storage first reports a problem (main.js), never named by a page.
+    "notices.js": "mount-notices.js",
+    "notices.css": "notices.css",
+    "home.js": "home.js",
+    "home.css": "home.css",
     "lessons.js": "lessons.js",
     "lessons.css": "lessons.css",
     "workspace.js": "workspace.js",

@@ -16,7 +16,7 @@ from crs.errors import CourseError
         ("Plain text.", {}, None),
         ("Intro\n\n<!-- crs:workspace -->\n", {}, "workspace"),
         ("<!-- crs:assignment -->", {}, "assignment"),
-        ("<!-- crs:lessons -->", {}, "lessons"),
+        ("<!-- crs:lessons -->", {}, "home"),
         ("<!-- crs:references -->", {}, None),
         ("Text.", {"time": 20}, "lessons"),
         ("Any tutor page.", {"tutor": True}, "tutor"),
@@ -51,7 +51,9 @@ def test_the_build_fails_on_such_a_page(tmp_path):
     "bundle",
     [
         "assignment.js",
+        "home.js",
         "lessons.js",
+        "notices.js",
         "quizzes.js",
         "reflections.js",
         "summary.js",

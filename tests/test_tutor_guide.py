@@ -101,17 +101,17 @@ def test_session_plan_splits_a_long_course_into_even_sessions(the_course):
 
 
 def test_page_bundles_load_only_where_their_components_are(site_dir, the_course):
-    """Every page loads crs.js and crs.css, at most one page bundle (the lessons code on lessons
-    and the home, tutor code only on tutor pages, workspace and assignment code only on their own
-    page), and the quiz and reflection parts only where a quiz or a prompt is shown."""
+    """Every page loads crs.js and crs.css, at most one page bundle (the lessons code on lessons,
+    the home's on the home, tutor code only on tutor pages, workspace and assignment code only on
+    their own page), and the quiz and reflection parts only where a quiz or a prompt is shown."""
     lesson_pages = {page.src.replace(".md", ".html"): page for page in the_course.lessons}
     bundles = {
-        "index.html": "lessons",
+        "index.html": "home",
         "workspace.html": "workspace",
         "assignment.html": "assignment",
     }
     parts = {"workspace.html": {"reflections"}, "assignment.html": {"quizzes", "reflections"}}
-    styles = {"lessons", "workspace", "tutor", "summary", "quizzes"}
+    styles = {"lessons", "home", "workspace", "tutor", "summary", "quizzes"}
     for page in site_dir.rglob("*.html"):
         if "assets" in page.parts:
             continue

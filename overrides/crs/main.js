@@ -5,16 +5,13 @@
 // bundles come as scripts of their own where a page shows them (crs.site.page_parts).
 import { askFirst } from "./confirm.js"
 import { download, h, plural, say } from "./dom.js"
-import { toJSON } from "./exchange.js"
 import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, siteUrl, statusText } from "./model.js"
-import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
 import { mark, mountNav } from "./progress.js"
-import { asides, clear, entries, read, readEntry, remove, subscribe, write } from "./storage.js"
+import { asides, clear, entries, onProblem, read, readEntry, remove, subscribe, write } from "./storage.js"
 import { followTargets, markTarget } from "./target.js"
 
 const components = [
   // [selector, mount(el)] — each component adds its own line; the others register().
-  ["body", mountNotices],
   [".md-nav--primary", mountNav],
 ]
 
@@ -43,10 +40,17 @@ function register(selector, mount) {
 // What page bundles use, through shared.js: these module instances, so a tab has one storage
 // state and no page downloads a second copy.
 window.crs = {
-  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, objectiveStates, plural, quizScore, read, readEntry, register, remove, say, scoreText,
-  siteUrl, statusText, subscribe, toJSON, write,
+  askFirst, asides, clear, course, download, entries, follow, h, lessonOf, lessonStatus, mark, objectiveStates,
+  onProblem, plural, quizScore, read, readEntry, register, remove, say, scoreText, siteUrl, statusText, subscribe,
+  write,
 }
+
+// The notice for a browser that will not keep the learner's work comes at the first problem
+// storage reports (notices.js, which replays those so far). A classic script: file:// runs it.
+let notices
+onProblem(() => {
+  notices ??= document.body.appendChild(h("script", { src: siteUrl("assets/crs/notices.js") }))
+})
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page
 // also mounts on DOMContentLoaded; mounting twice is harmless (elements are marked).
