@@ -1,7 +1,7 @@
 // Entry of assets/crs/workspace.js, loaded only on "My workspace" (docs/workspace.md). It fills
 // the server-rendered list of prompts and quizzes (crs/templates/workspace.html) with scores and
 // progress, and adds export, print, import and clear. The answers themselves are edited through
-// the reflection component of crs.js, as on lesson pages.
+// the reflection part (reflections.js), as on lesson pages.
 import { parseImport, plan } from "./exchange.js"
 import { describe, stamp, toMarkdown } from "./report.js"
 import { downloadAsides, exportJSON as saveJSON } from "./saving.js"
