@@ -30,7 +30,7 @@ NAMES = frozenset(
 
 # Marker -> the page bundle whose code brings the rendered component to life.
 MARKER_BUNDLES = {
-    "lessons": "lessons",
+    "lessons": "home",
     "workspace": "workspace",
     "assignment": "assignment",
     "tutor-guide": "tutor",
@@ -86,9 +86,10 @@ def expand(
 
 
 def page_bundle(markdown: str, meta: dict, src: str, first_line: int = 1) -> str | None:
-    """The one page bundle a page loads besides crs.js: the one its markers need. A lesson (front
-    matter `time`) gets the lessons bundle, and every tutor page (`tutor: true`) the tutor bundle,
-    whose styles cover the notebook (or, on the class summary page, the bundle standing in)."""
+    """The one page bundle a page loads besides crs.js: the one its markers need (the module
+    home's lesson list: the home bundle). A lesson (front matter `time`) gets the lessons bundle,
+    and every tutor page (`tutor: true`) the tutor bundle, whose styles cover the notebook (or,
+    on the class summary page, the bundle standing in)."""
     bundle = "tutor" if meta.get("tutor") else "lessons" if meta.get("time") else None
     chosen = False  # by a marker, rather than by the front matter
     for name, line in sorted(markers(markdown, first_line).items(), key=lambda m: m[1]):

@@ -25,10 +25,19 @@ from crs.templating import TEMPLATES
 
 EXTENSION = BLOCKS_EXTENSION
 # Bundle written to site/assets/crs/ -> its entry in overrides/crs/. crs.js and crs.css load on
-# every page; a page bundle (<name>.js, and <name>.css if listed) only on pages that need it.
+# every page; a component's part (PARTS) and a page bundle (<name>.js, and <name>.css if listed)
+# only on pages that need them.
 BUNDLES = {
     "crs.js": "main.js",
     "crs.css": "main.css",
+    "quizzes.js": "mount-quizzes.js",
+    "quizzes.css": "quizzes.css",
+    "reflections.js": "mount-reflections.js",
+    # Fetched by crs.js when storage first reports a problem (main.js), never named by a page.
+    "notices.js": "mount-notices.js",
+    "notices.css": "notices.css",
+    "home.js": "home.js",
+    "home.css": "home.css",
     "lessons.js": "lessons.js",
     "lessons.css": "lessons.css",
     "workspace.js": "workspace.js",
@@ -43,12 +52,13 @@ BUNDLES = {
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
 # What a page bundle's code reads of the course model beyond the core every page carries
-# (crs.course.progress_core): these lesson fields, or None for the whole summary. lessons: the
-# objective ticks (the objectives' text is on the page) and the home's "Continue" line;
+# (crs.course.progress_core): these lesson fields, or None for the whole summary. lessons and
+# home: the objective ticks (the objectives' text is on the page) and the "Continue" line;
 # workspace, assignment: prompts and quiz titles for reports and exports. Other pages (tutor
 # ones too) read ids only.
 COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
     "lessons": ("title", "objective_links"),
+    "home": ("title", "objective_links"),
     "workspace": None,
     "assignment": None,
 }
@@ -59,6 +69,16 @@ def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
     summary = the_model.summary()
     details = {name: course.detail(summary, fields) for name, fields in COURSE_DETAIL.items()}
     return course.progress_core(summary), details
+
+
+# A component's part -> the attribute of its element: the part loads on every page whose content
+# shows one, whatever the page's bundle.
+PARTS = {"quizzes": "data-crs-quiz", "reflections": "data-crs-reflection"}
+
+
+def page_parts(html: str) -> list[str]:
+    """The parts whose components a page's content shows."""
+    return [part for part, attribute in PARTS.items() if f"{attribute}=" in html]
 
 
 def project_of(config) -> Project:
@@ -162,21 +182,42 @@ def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -
     (site_dir / "favicon.ico").write_bytes(header + entry + png)
 
 
-def bundle_scripts(root: Path, site_dir: Path) -> None:
-    """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
-    scripts (IIFE), because ES modules do not load from file://."""
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
-    if not esbuild.exists():
+# Styles written into every page's head (see overrides/crs/first.css).
+FIRST_STYLES = "first.css"
+
+
+def esbuild(root: Path) -> Path:
+    found = root / "node_modules" / ".bin" / "esbuild"
+    if not found.exists():
         raise CourseError(
             "package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)"
         )
+    return found
+
+
+def first_styles(root: Path) -> str:
+    """overrides/crs/first.css, minified, for a <style> in each page's head: what the first
+    screen shows is styled without a request that would hold up the first render."""
+    result = subprocess.run(
+        [str(esbuild(root)), str(root / "overrides" / "crs" / FIRST_STYLES), "--minify"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise CourseError(f"overrides/crs/{FIRST_STYLES}", None, result.stderr.strip())
+    return result.stdout.strip()
+
+
+def bundle_scripts(root: Path, site_dir: Path) -> None:
+    """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
+    scripts (IIFE), because ES modules do not load from file://."""
     entries = [
         f"{Path(name).stem}={root / 'overrides' / 'crs' / source}"
         for name, source in BUNDLES.items()
     ]
     result = subprocess.run(
         [
-            str(esbuild),
+            str(esbuild(root)),
             *entries,
             "--bundle",
             "--minify",

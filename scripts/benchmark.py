@@ -11,7 +11,7 @@
   crs/exports/suspendbudget.py) against the 4,096 characters SCORM 1.2 allows.
 
 Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
-JS+CSS <= 12 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
+JS+CSS <= 8 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
 in N, the course load of scripts/check <= 1 s.
 
 Class summary figures (page with 500 files, notebook code with 5,000) come from
@@ -44,10 +44,14 @@ from crs.exports import suspendbudget
 from crs.exports.formats import export
 
 ROOT = Path(__file__).resolve().parent.parent
-OUR_ASSET = re.compile(r'(?:src|href)="([^"]*assets/crs/[^"]+\.(?:js|css))"')
+# Every file of ours a page names, vendored ones included: in src/href attributes, and the
+# iframe-worker shim in the script that writes it in on file:// (overrides/main.html).
+OUR_ASSET = re.compile(r'"([^"\s]*assets/(?:crs|vendor)/[^"\s]+\.(?:js|css))"')
+# Our styles written into the page's head (overrides/crs/first.css): counted as ours too.
+OUR_STYLE = re.compile(r"<style data-crs>(.*?)</style>", re.S)
 THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|stylesheets/)[^"]*)"')
 TARGET_OVERHEAD = 1.25
-TARGET_OUR_GZIP = 12 * 1024
+TARGET_OUR_GZIP = 8 * 1024
 TARGET_PDF = 3.0  # both PDFs (scripts/pdf) <= 3x the strict site build
 TARGET_CHECK = 1.0  # seconds for the course load that scripts/check runs
 TARGET_SEARCH_GZIP = 40 * 1024  # the learner search index, learner pages only
@@ -218,7 +222,8 @@ def page_weights(site: Path) -> dict:
     for page in sorted(site.glob("*.html")):
         html = page.read_bytes()
         ours, theme_bytes = (
-            loaded(site, page, html, OUR_ASSET),
+            loaded(site, page, html, OUR_ASSET)
+            + [s.encode("utf-8") for s in OUR_STYLE.findall(html.decode("utf-8"))],
             loaded(site, page, html, THEME_ASSET),
         )
         rows[page.name] = {
@@ -332,7 +337,8 @@ def markdown_table(report: dict) -> str:
         f"| <= {TARGET_CHECK:.0f} s |",
         f"| scripts/check: whole command, fresh process | {b['check_s']:.2f} s | |",
         f"| largest page HTML | {w['html']:,} B ({w['html_gz']:,} B gzip) | |",
-        f"| our JS+CSS per page | {w['ours']:,} B ({w['ours_gz']:,} B gzip) | <= 12 KB gzip |",
+        f"| our JS+CSS per page | {w['ours']:,} B ({w['ours_gz']:,} B gzip) "
+        f"| <= {TARGET_OUR_GZIP // 1024} KB gzip |",
         f"| theme JS+CSS per page | {w['theme']:,} B ({w['theme_gz']:,} B gzip) | |",
     ]
     for size, seconds in report["scaling"].items():

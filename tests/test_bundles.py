@@ -1,12 +1,12 @@
-"""Front-end bundles: which page loads which page bundle, and page bundles reuse crs.js's
-modules instead of carrying copies."""
+"""Front-end bundles: which page loads which page bundle and component parts, and they reuse
+crs.js's modules instead of carrying copies."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import copy_project, mkdocs_build
 
-from crs import shortcodes
+from crs import shortcodes, site
 from crs.errors import CourseError
 
 
@@ -16,7 +16,7 @@ from crs.errors import CourseError
         ("Plain text.", {}, None),
         ("Intro\n\n<!-- crs:workspace -->\n", {}, "workspace"),
         ("<!-- crs:assignment -->", {}, "assignment"),
-        ("<!-- crs:lessons -->", {}, "lessons"),
+        ("<!-- crs:lessons -->", {}, "home"),
         ("<!-- crs:references -->", {}, None),
         ("Text.", {"time": 20}, "lessons"),
         ("Any tutor page.", {"tutor": True}, "tutor"),
@@ -48,7 +48,18 @@ def test_the_build_fails_on_such_a_page(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "bundle", ["assignment.js", "lessons.js", "summary.js", "tutor.js", "workspace.js"]
+    "bundle",
+    [
+        "assignment.js",
+        "home.js",
+        "lessons.js",
+        "notices.js",
+        "quizzes.js",
+        "reflections.js",
+        "summary.js",
+        "tutor.js",
+        "workspace.js",
+    ],
 )
 def test_page_bundles_share_one_storage_instance(site_dir, bundle):
     code = (site_dir / "assets" / "crs" / bundle).read_text(encoding="utf-8")
@@ -69,3 +80,19 @@ def test_the_class_summary_stands_in_for_the_tutor_bundle_only():
         page_bundle(
             "<!-- crs:assignment-builder -->\n<!-- crs:class-summary -->", {"tutor": True}, "t.md"
         )
+
+
+@pytest.mark.parametrize(
+    ("html", "parts"),
+    [
+        ("<p>Plain.</p>", []),
+        ('<form class="crs-quiz" data-crs-quiz="q1">', ["quizzes"]),
+        (
+            '<section data-crs-reflection="r1"></section><form data-crs-quiz="q">',
+            ["quizzes", "reflections"],
+        ),
+        ("<p>The attribute data-crs-quiz named in text.</p>", []),
+    ],
+)
+def test_a_page_loads_the_parts_of_the_components_it_shows(html, parts):
+    assert site.page_parts(html) == parts

@@ -80,7 +80,7 @@ def test_offline_bundle_from_file_url_searches_answers_saves_and_exports(
 
     # Navigation to a lesson, then a quiz answered and checked.
     page.goto((unzipped / "definitions.html").as_uri())
-    page.locator("body[data-crs-mounted]").wait_for(state="attached")
+    page.locator(".md-nav--primary[data-crs-mounted]").first.wait_for(state="attached")
     question = page.locator('fieldset[data-crs-type="true-false"]').first
     question.locator("input").first.check()
     question.locator('[data-crs-action="check"]').click()
@@ -127,7 +127,7 @@ def test_offline_storage_failure_offers_the_export_before_the_workspace_link_rel
     page = offline_page
     page.add_init_script(NO_STORAGE)
     page.goto((unzipped / "definitions.html").as_uri())
-    page.locator("body[data-crs-mounted]").wait_for(state="attached")
+    page.locator(".md-nav--primary[data-crs-mounted]").first.wait_for(state="attached")
     field = page.locator(".crs-reflection__field").first
     field.fill("Typed while nothing is saved")
     field.blur()

@@ -26,7 +26,9 @@ SAMPLES = [
 
 
 def _run(tmp_path: Path, script: str) -> object:
-    return node_module(ROOT / "overrides" / "crs" / "quizzes.js", tmp_path, "q")(script)
+    # The page's half takes crs.js's shared modules from window.crs; the pure half needs none.
+    prelude = "globalThis.window = { crs: {} }\n"
+    return node_module(ROOT / "overrides" / "crs" / "quizzes.js", tmp_path, "q", prelude)(script)
 
 
 def test_fill_in_normalisation_is_the_same_in_js_and_python(tmp_path):

@@ -100,26 +100,32 @@ def test_session_plan_splits_a_long_course_into_even_sessions(the_course):
 
 
 def test_page_bundles_load_only_where_their_components_are(site_dir, the_course):
-    """Every page loads crs.js and crs.css, and at most one page bundle: the lessons code on
-    lessons and the home, tutor code only on tutor pages, workspace and assignment code only on
-    their own page."""
-    lesson_pages = {page.src.replace(".md", ".html") for page in the_course.lessons}
+    """Every page loads crs.js and crs.css, at most one page bundle (the lessons code on lessons,
+    the home's on the home, tutor code only on tutor pages, workspace and assignment code only on
+    their own page), and the quiz and reflection parts only where a quiz or a prompt is shown."""
+    lesson_pages = {page.src.replace(".md", ".html"): page for page in the_course.lessons}
     bundles = {
-        "index.html": "lessons",
+        "index.html": "home",
         "workspace.html": "workspace",
         "assignment.html": "assignment",
     }
-    styles = {"lessons", "workspace", "tutor", "summary"}
+    parts = {"workspace.html": {"reflections"}, "assignment.html": {"quizzes", "reflections"}}
+    styles = {"lessons", "home", "workspace", "tutor", "summary", "quizzes"}
     for page in site_dir.rglob("*.html"):
         if "assets" in page.parts:
             continue
         name = page.relative_to(site_dir).as_posix()
         bundle = "tutor" if name.startswith("tutor/") else bundles.get(name)
         bundle = "summary" if name == "tutor/summary.html" else bundle
-        bundle = "lessons" if name in lesson_pages else bundle
+        shown = set(parts.get(name, set()))
+        if name in lesson_pages:
+            bundle = "lessons"
+            lesson = lesson_pages[name]
+            shown |= {"quizzes"} if lesson.quiz_uses else set()
+            shown |= {"reflections"} if lesson.reflections else set()
         expected = {"crs.js", "crs.css"}
-        if bundle:
-            expected |= {f"{bundle}.js"} | ({f"{bundle}.css"} if bundle in styles else set())
+        for loaded in shown | ({bundle} if bundle else set()):
+            expected |= {f"{loaded}.js"} | ({f"{loaded}.css"} if loaded in styles else set())
         text = page.read_text(encoding="utf-8")
         assert set(re.findall(r"assets/crs/([\w-]+\.(?:js|css))", text)) == expected, name
 

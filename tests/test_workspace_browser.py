@@ -445,7 +445,7 @@ def test_lesson_pages_and_workspace_have_no_axe_violations(page, site_url, model
     found = {}
     for url in ["index.html", "workspace.html", *(lesson["url"] for lesson in model["lessons"])]:
         page.goto(f"{site_url}/{url}", wait_until="networkidle")
-        page.locator("body[data-crs-mounted]").wait_for(state="attached")
+        page.locator(".md-nav--primary[data-crs-mounted]").first.wait_for(state="attached")
         violations = axe_violations(page)
         if violations:
             found[url] = violations

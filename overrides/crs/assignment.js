@@ -6,7 +6,8 @@
 // lesson pages, so answers are shared with the rest of the site under the same ids.
 import { decode, scope, slug } from "./assignments.js"
 import { counts, describe, getter, stamp, toMarkdown as workMarkdown } from "./report.js"
-import { course, download, entries, h, lessonStatus, register, say, subscribe, toJSON } from "./shared.js"
+import { toJSON } from "./exchange.js"
+import { course, download, entries, h, lessonStatus, register, say, subscribe } from "./shared.js"
 
 // Stored items in the assignment's scope. A reflection is saved when its field loses focus, so
 // text typed just before "Download" is in there too.

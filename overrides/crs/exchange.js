@@ -1,7 +1,8 @@
 // The workspace export format: writing, checking and merging it, as pure functions of the course
 // model and the stored items ([{kind, id, value, updated}]). Documented in
-// docs/assets/crs/workspace-export.schema.json. No imports, so crs.js (emergency export) and
-// the workspace page's bundle (import) can each carry the part they use.
+// docs/assets/crs/workspace-export.schema.json. No imports, so each bundle that writes or reads
+// exports (saving.js for the storage notice and the workspace, the assignment page) can carry
+// the part it uses.
 
 export const FORMAT = "crs-workspace"
 export const VERSION = 1

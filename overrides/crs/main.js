@@ -1,26 +1,18 @@
 // Entry point bundled (esbuild, IIFE) into assets/crs/crs.js, loaded on every page; classic
 // scripts also run from file://. Material swaps page content on instant navigation; document$
 // emits for every page, so each component mounts on what the new page holds. Components mark
-// elements they have mounted.
+// elements they have mounted. What every page needs is here; quizzes, reflections and the page
+// bundles come as scripts of their own where a page shows them (crs.site.page_parts).
 import { askFirst } from "./confirm.js"
 import { download, h, plural, say } from "./dom.js"
-import { toJSON } from "./exchange.js"
-import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, statusText } from "./model.js"
-import { downloadAsides, exportJSON, mountNotices } from "./notices.js"
+import { course, follow, lessonOf, lessonStatus, objectiveStates, quizScore, scoreText, siteUrl, statusText } from "./model.js"
 import { mark, mountNav } from "./progress.js"
-import { mountQuiz } from "./quizzes.js"
-import { mountReflection } from "./reflections.js"
-import { mountResume, trackResume } from "./resume.js"
-import { asides, clear, entries, remove, subscribe, write } from "./storage.js"
+import { asides, clear, entries, onProblem, read, readEntry, remove, subscribe, write } from "./storage.js"
 import { followTargets, markTarget } from "./target.js"
 
 const components = [
-  // [selector, mount(el)] — each component adds its own line.
-  ["body", mountNotices],
-  ["[data-crs-reflection]", mountReflection],
-  ["[data-crs-quiz]", mountQuiz],
+  // [selector, mount(el)] — each component adds its own line; the others register().
   [".md-nav--primary", mountNav],
-  ["[data-crs-resume]", mountResume],
 ]
 
 function mountPage() {
@@ -36,8 +28,9 @@ function mountPage() {
   }
 }
 
-// A page bundle (lessons.js, workspace.js, assignment.js, tutor.js: only where it is needed) loads
-// after this script and adds its components here. Instant navigation runs it again on each
+// A component's script (quizzes.js, reflections.js) or page bundle (lessons.js, workspace.js,
+// assignment.js, tutor.js), only where it is needed, loads after this script and adds its
+// components here. Instant navigation runs it again on each
 // visit to such a page; the component is kept once.
 function register(selector, mount) {
   if (!components.some(([known]) => known === selector)) components.push([selector, mount])
@@ -47,10 +40,17 @@ function register(selector, mount) {
 // What page bundles use, through shared.js: these module instances, so a tab has one storage
 // state and no page downloads a second copy.
 window.crs = {
-  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, trackResume, write,
+  askFirst, asides, clear, course, download, entries, follow, h, lessonOf, lessonStatus, mark, objectiveStates,
+  onProblem, plural, quizScore, read, readEntry, register, remove, say, scoreText, siteUrl, statusText, subscribe,
+  write,
 }
+
+// The notice for a browser that will not keep the learner's work comes at the first problem
+// storage reports (notices.js, which replays those so far). A classic script: file:// runs it.
+let notices
+onProblem(() => {
+  notices ??= document.body.appendChild(h("script", { src: siteUrl("assets/crs/notices.js") }))
+})
 
 // On file:// Material's document$ never emits (seen with 9.8 in Chromium), so the first page
 // also mounts on DOMContentLoaded; mounting twice is harmless (elements are marked).

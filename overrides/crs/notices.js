@@ -1,27 +1,14 @@
 // Tells the learner, once, when the browser will not keep their work, and offers what can be
-// saved instead (export from My workspace, download of damaged data).
-import { download, h } from "./dom.js"
-import { toJSON } from "./exchange.js"
-import { course, siteUrl } from "./model.js"
-import { asides, entries, onProblem } from "./storage.js"
+// saved instead (export from My workspace, download of damaged data). Rarely needed, so it is a
+// part of its own (assets/crs/notices.js) that crs.js fetches at the first problem reported.
+import { downloadAsides, exportJSON } from "./saving.js"
+import { h, onProblem, siteUrl } from "./shared.js"
 
 const TEXT = {
   unavailable: "This browser is not saving your course work (storage is turned off, or private browsing blocks it). What you write stays only while this tab is open: export it to keep it.",
   quota: "This browser’s storage for the course is full, so your latest changes are not saved. They stay while this tab is open: export them to keep them.",
   corrupt: "Some saved course data was damaged and could not be read. It has been set aside, so nothing else is affected, and you can download it.",
   leaving: "Opening My workspace loads a new page, which loses the work this browser is not keeping: export it first.",
-}
-
-// Everything this tab holds, saved or not, as a workspace export.
-export function exportJSON() {
-  const model = course()
-  const day = new Date().toISOString().slice(0, 10)
-  download(`${model.course}-workspace-${day}.json`, `${JSON.stringify(toJSON(model, entries()), null, 2)}\n`, "application/json")
-}
-
-export function downloadAsides() {
-  const found = asides()
-  download("crs-damaged-data.json", JSON.stringify(Object.fromEntries(found.map((a) => [a.key, a.raw])), null, 2), "application/json")
 }
 
 function told(kind) {

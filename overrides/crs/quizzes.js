@@ -2,11 +2,9 @@
 // The first half is pure (grading, state, messages) so it can be tested without a page; the
 // second half mounts one <form data-crs-quiz> and keeps its DOM in step with that state.
 // Each question's state is saved under storage kind "quiz" and the question id.
-import { askFirst } from "./confirm.js"
-import { h, say } from "./dom.js"
 import { partsOf, questionType, unpackKey } from "./questions/index.js"
 import { MISSED } from "./questions/result.js"
-import { read, remove, subscribe, write } from "./storage.js"
+import { askFirst, h, read, remove, say, subscribe, write } from "./shared.js"
 
 const KIND = "quiz"
 

@@ -1,9 +1,7 @@
 // A reflection prompt becomes a labelled text area that saves as the learner types.
 // Server markup (crs/blocks.py, crs/templates/workspace.html) keeps the prompt readable without
 // JavaScript; this adds the field, a word count, a "Saved" state and a copy for printing.
-import { h, plural } from "./dom.js"
-import { follow } from "./model.js"
-import { readEntry, write } from "./storage.js"
+import { follow, h, plural, readEntry, write } from "./shared.js"
 
 const DELAY = 600
 

@@ -1,8 +1,7 @@
 // Where the learner was working, so the module home can offer "Continue where you left off":
 // on a lesson page, the last section scrolled to or the prompt or question last worked on,
 // saved under storage kind "resume" (not part of exports: it is a place, not work).
-import { course, lessonOf, siteUrl } from "./model.js"
-import { read, write } from "./storage.js"
+import { course, lessonOf, read, siteUrl, write } from "./shared.js"
 
 const KIND = "resume"
 const ID = "last"

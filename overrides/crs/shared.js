@@ -1,7 +1,29 @@
-// What page bundles take from crs.js (loaded first on every page; see main.js). Importing the
-// modules directly would bundle second copies, with their own storage state, into each page.
-export const {
-  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON, follow, h, lessonOf,
-  lessonStatus, mark, objectiveStates, plural, quizScore, register, remove, say, scoreText, statusText, subscribe,
-  toJSON, trackResume, write,
-} = window.crs
+// What page bundles and parts take from crs.js (loaded first on every page; see main.js).
+// Importing the modules directly would bundle second copies, with their own storage state, into
+// each page. One function per name, so a bundle carries only the names it uses.
+const crs = (name) => (...args) => window.crs[name](...args)
+export const askFirst = /* @__PURE__ */ crs("askFirst")
+export const asides = /* @__PURE__ */ crs("asides")
+export const clear = /* @__PURE__ */ crs("clear")
+export const course = /* @__PURE__ */ crs("course")
+export const download = /* @__PURE__ */ crs("download")
+export const entries = /* @__PURE__ */ crs("entries")
+export const follow = /* @__PURE__ */ crs("follow")
+export const h = /* @__PURE__ */ crs("h")
+export const lessonOf = /* @__PURE__ */ crs("lessonOf")
+export const lessonStatus = /* @__PURE__ */ crs("lessonStatus")
+export const mark = /* @__PURE__ */ crs("mark")
+export const objectiveStates = /* @__PURE__ */ crs("objectiveStates")
+export const onProblem = /* @__PURE__ */ crs("onProblem")
+export const plural = /* @__PURE__ */ crs("plural")
+export const quizScore = /* @__PURE__ */ crs("quizScore")
+export const read = /* @__PURE__ */ crs("read")
+export const readEntry = /* @__PURE__ */ crs("readEntry")
+export const register = /* @__PURE__ */ crs("register")
+export const remove = /* @__PURE__ */ crs("remove")
+export const say = /* @__PURE__ */ crs("say")
+export const scoreText = /* @__PURE__ */ crs("scoreText")
+export const siteUrl = /* @__PURE__ */ crs("siteUrl")
+export const statusText = /* @__PURE__ */ crs("statusText")
+export const subscribe = /* @__PURE__ */ crs("subscribe")
+export const write = /* @__PURE__ */ crs("write")

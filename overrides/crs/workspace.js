@@ -1,12 +1,13 @@
 // Entry of assets/crs/workspace.js, loaded only on "My workspace" (docs/workspace.md). It fills
 // the server-rendered list of prompts and quizzes (crs/templates/workspace.html) with scores and
 // progress, and adds export, print, import and clear. The answers themselves are edited through
-// the reflection component of crs.js, as on lesson pages.
+// the reflection part (reflections.js), as on lesson pages.
 import { parseImport, plan } from "./exchange.js"
 import { describe, stamp, toMarkdown } from "./report.js"
+import { downloadAsides, exportJSON as saveJSON } from "./saving.js"
 import {
-  askFirst, asides, clear, course, download, downloadAsides, entries, exportJSON as saveJSON, follow, h,
-  lessonOf, lessonStatus, plural, quizScore, register, say as announce, scoreText, write,
+  askFirst, asides, clear, course, download, entries, follow, h, lessonOf, lessonStatus, plural, quizScore,
+  register, say as announce, scoreText, write,
 } from "./shared.js"
 
 const ACTION = { add: "new", replace: "newer in the file", keep: "kept (same or newer here)" }

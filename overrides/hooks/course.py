@@ -74,6 +74,10 @@ def on_env(env, config, files):
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
     env.globals["crs_course"], env.globals["crs_course_detail"] = site.course_data(_state["site"])
     env.globals["crs_page_styles"] = site.PAGE_STYLES
+    try:
+        env.globals["crs_first_styles"] = site.first_styles(Path(config.config_file_path).parent)
+    except CourseError as error:
+        raise _fail(error) from None
     return env
 
 
@@ -95,6 +99,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    page.meta["crs_parts"] = site.page_parts(html)
     return tables.scrollable_tables(html)
 
 

@@ -49,11 +49,13 @@ export default {
     if (right === undefined) return null
     return right ? ["Right", item.feedback] : ["Not in this category", ""]
   },
-  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats):
+}
+
+// SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats):
   // items are the sources, categories the targets.
-  scorm: {
-    type: "matching",
-    patterns: (key, f) => [f.pairs(Object.entries(key.items).map(([k, item]) => [k, item.category]), Object.keys(key.items), Object.keys(key.categories))],
-    response: (key, response, f) => f.pairs(Object.keys(key.items).filter((k) => response[k]).map((k) => [k, response[k]]), Object.keys(key.items), Object.keys(key.categories)),
-  },
+// A named export of its own, so the site's bundles leave it out.
+export const scorm = {
+  type: "matching",
+  patterns: (key, f) => [f.pairs(Object.entries(key.items).map(([k, item]) => [k, item.category]), Object.keys(key.items), Object.keys(key.categories))],
+  response: (key, response, f) => f.pairs(Object.keys(key.items).filter((k) => response[k]).map((k) => [k, response[k]]), Object.keys(key.items), Object.keys(key.categories)),
 }

@@ -1,11 +1,11 @@
 // The question-type registry of the front end: one module per type (crs/questiontypes/ is the
 // build's). quizzes.js asks it; nothing else branches on a type name.
-import classify from "./classify.js"
-import fillIn from "./fill-in.js"
-import multiple from "./multiple.js"
-import order from "./order.js"
-import single from "./single.js"
-import trueFalse from "./true-false.js"
+import classify, { scorm as classifyScorm } from "./classify.js"
+import fillIn, { scorm as fillInScorm } from "./fill-in.js"
+import multiple, { scorm as multipleScorm } from "./multiple.js"
+import order, { scorm as orderScorm } from "./order.js"
+import single, { scorm as singleScorm } from "./single.js"
+import trueFalse, { scorm as trueFalseScorm } from "./true-false.js"
 
 const TYPES = Object.fromEntries([single, multiple, trueFalse, fillIn, classify, order].map((t) => [t.type, t]))
 
@@ -19,7 +19,6 @@ const UNKNOWN = {
   read: () => null,
   show: () => {},
   partFeedback: () => null,
-  scorm: null,
 }
 
 export function questionType(type) {
@@ -46,4 +45,17 @@ export function partsOf(fieldset) {
     keys: [...parts].map((el) => el.dataset.crsOption ?? el.dataset.crsItem),
     categories: categories.map((o) => [o.value, o.textContent]),
   }
+}
+
+// A type's SCORM interaction mapping (overrides/crs/scorm/interactions.js), or null.
+export function scormOf(type) {
+  const mappings = {
+    [classify.type]: classifyScorm,
+    [fillIn.type]: fillInScorm,
+    [multiple.type]: multipleScorm,
+    [order.type]: orderScorm,
+    [single.type]: singleScorm,
+    [trueFalse.type]: trueFalseScorm,
+  }
+  return mappings[type] ?? null
 }

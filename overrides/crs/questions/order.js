@@ -72,10 +72,12 @@ export default {
     if (revealed || right === undefined) return null
     return [right ? "Right place" : "Wrong place", ""]
   },
-  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
-  scorm: {
-    type: "sequencing",
-    patterns: (key, f) => [f.choices(key.order, key.order)],
-    response: (key, response, f) => f.choices(response, key.order),
-  },
+}
+
+// SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+// A named export of its own, so the site's bundles leave it out.
+export const scorm = {
+  type: "sequencing",
+  patterns: (key, f) => [f.choices(key.order, key.order)],
+  response: (key, response, f) => f.choices(response, key.order),
 }

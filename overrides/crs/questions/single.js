@@ -23,10 +23,12 @@ export default {
     if (revealed) return correct ? ["Answer", feedback] : null
     return choiceFeedback(right, feedback)
   },
-  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
-  scorm: {
-    type: "choice",
-    patterns: (key, f) => [f.choices(Object.keys(key.options).filter((k) => key.options[k].correct), Object.keys(key.options))],
-    response: (key, response, f) => f.choices([response], Object.keys(key.options)),
-  },
+}
+
+// SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+// A named export of its own, so the site's bundles leave it out.
+export const scorm = {
+  type: "choice",
+  patterns: (key, f) => [f.choices(Object.keys(key.options).filter((k) => key.options[k].correct), Object.keys(key.options))],
+  response: (key, response, f) => f.choices([response], Object.keys(key.options)),
 }

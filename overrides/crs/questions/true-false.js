@@ -24,10 +24,12 @@ export default {
     if (revealed) return partKey === String(key.answer) ? ["Answer", feedback] : null
     return choiceFeedback(right, feedback)
   },
-  // SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
-  scorm: {
-    type: "true-false",
-    patterns: (key, f) => [f.bool(key.answer)],
-    response: (key, response, f) => f.bool(response),
-  },
+}
+
+// SCORM interaction (overrides/crs/scorm/interactions.js gives `f`, the version's formats).
+// A named export of its own, so the site's bundles leave it out.
+export const scorm = {
+  type: "true-false",
+  patterns: (key, f) => [f.bool(key.answer)],
+  response: (key, response, f) => f.bool(response),
 }

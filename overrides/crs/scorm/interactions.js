@@ -1,8 +1,8 @@
-// A question's SCORM interaction. Each question type says how it maps (its `scorm` entry in
+// A question's SCORM interaction. Each question type says how it maps (the `scorm` export of
 // overrides/crs/questions/<type>.js: interaction type, right responses, learner's response);
 // this module holds each version's formats they write with. Keys and responses are in the shape
 // overrides/crs/quizzes.js uses (data-crs-quiz-key, saved state).
-import { questionType } from "../questions/index.js"
+import { scormOf } from "../questions/index.js"
 import { oneLine } from "./lms.js"
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -30,7 +30,7 @@ const FORMATS = {
 
 // The interaction of one checked question, or null when it has not been checked.
 export function questionInteraction(id, key, state, version, limit) {
-  const mapping = questionType(key?.type).scorm
+  const mapping = scormOf(key?.type)
   if (!mapping || !state?.checked || state.response == null) return null
   const f = FORMATS[version]
   return {
