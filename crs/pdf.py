@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import multiprocessing
 import os
 import re
@@ -201,17 +202,53 @@ def document_html(model: CourseModel, edition: Edition, date: dt.date, paper: st
     )
 
 
-def write_pdf(html: str, base_url: Path, target: Path, weasyprint=None) -> Path:
+# WeasyPrint's options for both editions: a tagged PDF/UA-1 file with the document's metadata.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "custom_metadata": True}
+
+
+def write_pdf(html: str, base_url: Path, target: Path, weasyprint=None) -> dict[str, float]:
+    """Lay out and write one document; returns seconds spent laying out and writing, and the
+    page count (for scripts/benchmark's breakdown)."""
     weasyprint = weasyprint or import_weasyprint()
     target.parent.mkdir(parents=True, exist_ok=True)
-    document = weasyprint.HTML(string=html, base_url=str(base_url))
-    document.write_pdf(target, pdf_variant="pdf/ua-1", custom_metadata=True)
-    return target
+    started = time.perf_counter()
+    document = weasyprint.HTML(string=html, base_url=str(base_url)).render(**PDF_OPTIONS)
+    laid_out = time.perf_counter()
+    document.write_pdf(target, **PDF_OPTIONS)
+    return {
+        "layout_s": laid_out - started,
+        "write_s": time.perf_counter() - laid_out,
+        "pages": len(document.pages),
+    }
 
 
-def _write_job(job: tuple[str, Path, Path]) -> Path:
-    html, base_url, target = job
-    return write_pdf(html, base_url, target)
+@dataclass(frozen=True)
+class Job:
+    edition: Edition
+    html: str
+    html_s: float
+    base_url: Path
+    target: Path
+
+
+def prepare(model: CourseModel, name: str, paper: str, out_dir: Path, keep_html: bool) -> Job:
+    started = time.perf_counter()
+    edition = EDITIONS[name]
+    html = document_html(model, edition, build_date(), paper)
+    target = Path(out_dir) / edition.filename
+    if keep_html:
+        target.with_suffix(".html").write_text(html, encoding="utf-8")
+    return Job(edition, html, time.perf_counter() - started, model.project.docs, target)
+
+
+def run(job: Job) -> tuple[Path, dict]:
+    timings = write_pdf(job.html, job.base_url, job.target)
+    return job.target, {"html_s": job.html_s, **timings}
+
+
+# The tutor edition is the longer one (notes, answer key): it starts first, so the two end
+# closer together.
+COST_ORDER = ("tutor", "learner")
 
 
 def build(
@@ -220,29 +257,44 @@ def build(
     editions: list[str] = ("learner", "tutor"),
     paper: str = "a4",
     keep_html: bool = False,
+    timings: dict | None = None,
 ) -> list[Path]:
-    """Write the chosen editions into out_dir; returns the PDF paths.
+    """Write the chosen editions into out_dir; returns the PDF paths (in the order asked).
 
-    Layout is most of the time, so editions are laid out in parallel processes (forked after
-    WeasyPrint is imported and checked, so a missing library still fails here, once).
+    Layout is most of the time, so editions are laid out side by side: each edition but the
+    last is handed, as print HTML, to a process forked after WeasyPrint is imported and the
+    course loaded once (so a missing library or a course fault still fails here, once), and
+    this process prints the last edition meanwhile. `timings`, when given, receives seconds
+    per phase.
     """
+    started = time.perf_counter()
     import_weasyprint()
     check_fonts()
     the_model = crs_model.load(Path(config_file).resolve().parent)
+    loaded = time.perf_counter()
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    jobs = []
-    for name in editions:
-        edition = EDITIONS[name]
-        html = document_html(the_model, edition, build_date(), paper)
-        target = Path(out_dir) / edition.filename
-        if keep_html:
-            target.with_suffix(".html").write_text(html, encoding="utf-8")
-        jobs.append((html, the_model.project.docs, target))
-    if len(jobs) == 1 or (os.cpu_count() or 1) == 1:
-        return [_write_job(job) for job in jobs]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(jobs), mp_context=context) as pool:
-        return list(pool.map(_write_job, jobs))
+    ordered = sorted(editions, key=COST_ORDER.index)
+    *forked, last = ordered
+    results = {}
+    if forked and (os.cpu_count() or 1) > 1:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(forked), mp_context=context) as pool:
+            futures = {
+                name: pool.submit(run, prepare(the_model, name, paper, out_dir, keep_html))
+                for name in forked
+            }
+            results[last] = run(prepare(the_model, last, paper, out_dir, keep_html))
+            results.update((name, future.result()) for name, future in futures.items())
+    else:
+        for name in ordered:
+            results[name] = run(prepare(the_model, name, paper, out_dir, keep_html))
+    if timings is not None:
+        timings.update(
+            load_s=loaded - started,
+            total_s=time.perf_counter() - started,
+            editions={name: results[name][1] for name in editions},
+        )
+    return [results[name][0] for name in editions]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,17 +304,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("site/downloads"))
     parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--html", action="store_true", help="also keep the print HTML")
+    parser.add_argument("--timings", type=Path, help="write seconds per phase here (JSON)")
     args = parser.parse_args(argv)
     editions = list(EDITIONS) if args.edition == "all" else [args.edition]
     started = time.perf_counter()
+    timings: dict = {}
     try:
-        paths = build(args.config_file, args.out, editions, args.paper, args.html)
+        paths = build(args.config_file, args.out, editions, args.paper, args.html, timings)
     except CourseError as error:
         print(f"crs: PDF build failed: {error}", file=sys.stderr)
         return 1
     for path in paths:
         print(f"crs: wrote {path}", file=sys.stderr)
     print(f"crs: PDFs built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    if args.timings:
+        args.timings.write_text(json.dumps(timings, indent=2), encoding="utf-8")
     return 0
 
 
