@@ -67,6 +67,17 @@ def prepare(model: CourseModel, name: str, paper: str, out_dir: Path, keep_html:
     return Job(edition, html, time.perf_counter() - started, model.project.docs, target)
 
 
+def _load(config_file: Path, out_dir: Path) -> CourseModel:
+    check_fonts()
+    the_model = crs_model.load(Path(config_file).resolve().parent)
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    return the_model
+
+
+def preload() -> None:
+    import_weasyprint()
+
+
 def run(job: Job) -> tuple[Path, dict]:
     timings = write_pdf(job.html, job.base_url, job.target)
     return job.target, {"html_s": job.html_s, **timings}
@@ -102,10 +113,9 @@ def build(
     """Write the chosen editions into out_dir; returns the PDF paths (in the order asked).
 
     Layout is most of the time, so editions are laid out side by side: each edition but the
-    last is handed, as print HTML, to a process forked after WeasyPrint is imported and the
-    course loaded once (so a missing library or a course fault still fails here, once), and
-    this process prints the last edition meanwhile. `timings`, when given, receives seconds
-    per phase.
+    last is handed, as print HTML, to a forked process, and this process prints the last
+    edition meanwhile. The course is loaded once, here (so a course fault or a missing library
+    fails here, once). `timings`, when given, receives seconds per phase.
     """
     with cycle_collection_paused():
         return _build(config_file, out_dir, editions, paper, keep_html, timings)
@@ -113,26 +123,31 @@ def build(
 
 def _build(config_file, out_dir, editions, paper, keep_html, timings) -> list[Path]:
     started = time.perf_counter()
-    import_weasyprint()
-    check_fonts()
-    the_model = crs_model.load(Path(config_file).resolve().parent)
-    loaded = time.perf_counter()
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    ordered = sorted(editions, key=COST_ORDER.index)
-    *forked, last = ordered
-    results = {}
-    if forked and (os.cpu_count() or 1) > 1:
+    *forked, last = sorted(editions, key=COST_ORDER.index)
+    if not forked or (os.cpu_count() or 1) == 1:
+        import_weasyprint()
+        the_model = _load(config_file, out_dir)
+        loaded = time.perf_counter()
+        results = {
+            name: run(prepare(the_model, name, paper, out_dir, keep_html))
+            for name in [*forked, last]
+        }
+    else:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=len(forked), mp_context=context) as pool:
+            # The workers import WeasyPrint while this process loads the course and makes
+            # their print HTML; this one imports it once they have their jobs.
+            for _ in forked:
+                pool.submit(preload)
+            the_model = _load(config_file, out_dir)
+            loaded = time.perf_counter()
             futures = {
                 name: pool.submit(run, prepare(the_model, name, paper, out_dir, keep_html))
                 for name in forked
             }
-            results[last] = run(prepare(the_model, last, paper, out_dir, keep_html))
+            import_weasyprint()
+            results = {last: run(prepare(the_model, last, paper, out_dir, keep_html))}
             results.update((name, future.result()) for name, future in futures.items())
-    else:
-        for name in ordered:
-            results[name] = run(prepare(the_model, name, paper, out_dir, keep_html))
     if timings is not None:
         timings.update(
             load_s=loaded - started,
