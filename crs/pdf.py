@@ -26,16 +26,16 @@ from crs import model as crs_model
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.pdfdeps import check_fonts, import_weasyprint
-from crs.printdoc import EDITIONS, PAPERS, Edition, build_date, document_html
+from crs.printdoc import EDITIONS, PAPERS, build_date, document_html
 
 # WeasyPrint's options for both editions: a tagged PDF/UA-1 file with the document's metadata.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "custom_metadata": True}
 
 
-def write_pdf(html: str, base_url: Path, target: Path, weasyprint=None) -> dict[str, float]:
+def write_pdf(html: str, base_url: Path, target: Path) -> dict[str, float]:
     """Lay out and write one document; returns seconds spent laying out and writing, and the
     page count (for scripts/benchmark's breakdown)."""
-    weasyprint = weasyprint or import_weasyprint()
+    weasyprint = import_weasyprint()
     target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     document = weasyprint.HTML(string=html, base_url=str(base_url)).render(**PDF_OPTIONS)
@@ -50,7 +50,8 @@ def write_pdf(html: str, base_url: Path, target: Path, weasyprint=None) -> dict[
 
 @dataclass(frozen=True)
 class Job:
-    edition: Edition
+    """One edition's print HTML, ready to lay out here or in a worker."""
+
     html: str
     html_s: float
     base_url: Path
@@ -64,7 +65,7 @@ def prepare(model: CourseModel, name: str, paper: str, out_dir: Path, keep_html:
     target = Path(out_dir) / edition.filename
     if keep_html:
         target.with_suffix(".html").write_text(html, encoding="utf-8")
-    return Job(edition, html, time.perf_counter() - started, model.project.docs, target)
+    return Job(html, time.perf_counter() - started, model.project.docs, target)
 
 
 def _load(config_file: Path, out_dir: Path) -> CourseModel:
@@ -75,6 +76,7 @@ def _load(config_file: Path, out_dir: Path) -> CourseModel:
 
 
 def preload() -> None:
+    """A worker's first task: WeasyPrint imported before its job arrives."""
     import_weasyprint()
 
 
