@@ -32,6 +32,10 @@ class CourseError(Exception):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
+    def __reduce__(self):
+        # Raised in a worker process of the PDF build, it is pickled back to the parent.
+        return (CourseError, (self.path, self.line, self.message))
+
     @property
     def errors(self) -> tuple[CourseError, ...]:
         return (self,)
@@ -48,6 +52,9 @@ class CourseFaults(CourseError):
     @property
     def errors(self) -> tuple[CourseError, ...]:
         return self.all
+
+    def __reduce__(self):
+        return (CourseFaults, (self.all,))
 
     def __str__(self) -> str:
         shown = [str(error) for error in self.all[:SHOWN]]

@@ -92,18 +92,25 @@ def build(project: Path, out: Path, strict: bool = True) -> float:
     return elapsed
 
 
-def build_pdfs(project: Path, out: Path) -> float:
-    """Seconds for the learner and tutor PDFs, run as scripts/pdf runs them."""
+def build_pdfs(project: Path, out: Path) -> tuple[float, dict]:
+    """Seconds for the learner and tutor PDFs, run as scripts/pdf runs them, and where they went:
+    crs.pdf's own phases (--timings), start-up (interpreter and imports) being the rest."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    timings_file = out.parent / "pdf-timings.json"
     command = [sys.executable, "-m", "crs.pdf", "-f", str(project / "mkdocs.yml")]
     started = time.perf_counter()
     result = subprocess.run(
-        [*command, "--out", str(out)], cwd=project, env=env, capture_output=True, text=True
+        [*command, "--out", str(out), "--timings", str(timings_file)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - started
     if result.returncode:
         raise SystemExit(f"PDF build of {project} failed:\n{result.stderr}")
-    return elapsed
+    phases = json.loads(timings_file.read_text(encoding="utf-8"))
+    return elapsed, {"startup_s": elapsed - phases["total_s"], **phases}
 
 
 def run_check(project: Path) -> tuple[float, float]:
@@ -332,7 +339,9 @@ def markdown_table(report: dict) -> str:
         f"| plain Material build, same Markdown | {b['plain_s']:.2f} s | |",
         f"| overhead ratio | {b['ratio']:.2f}x | <= {TARGET_OVERHEAD}x |",
         f"| both PDFs, learner + tutor (median of {b['pdf_runs']}) | {b['pdf_s']:.2f} s | |",
-        f"| PDF build / site build | {b['pdf_ratio']:.2f}x | <= {TARGET_PDF}x |",
+        f"| PDF build / site build (median; slowest run) | {b['pdf_ratio']:.2f}x; "
+        f"{b['pdf_max_ratio']:.2f}x | <= {TARGET_PDF}x every run |",
+        f"| slowest PDF run: {pdf_phases(b['pdf_breakdown'])} | {b['pdf_max_s']:.2f} s | |",
         f"| scripts/check: course load (median of {b['runs']}) | {b['check_load_s']:.2f} s "
         f"| <= {TARGET_CHECK:.0f} s |",
         f"| scripts/check: whole command, fresh process | {b['check_s']:.2f} s | |",
@@ -359,6 +368,17 @@ def markdown_table(report: dict) -> str:
         f"| <= {sc['limit']:,} |",
     ]
     return "\n".join(lines + benchmark_summary.rows(report["class_summary"]))
+
+
+def pdf_phases(run: dict) -> str:
+    """Where one PDF run's seconds went, the tutor edition (the longer one) first."""
+    parts = [f"start-up {run['startup_s']:.2f}", f"course load {run['load_s']:.2f}"]
+    for name, edition in sorted(run["editions"].items(), key=lambda item: -item[1]["pages"]):
+        parts.append(
+            f"{name} ({edition['pages']} pages) HTML {edition['html_s']:.2f} + layout "
+            f"{edition['layout_s']:.2f} + write {edition['write_s']:.2f}"
+        )
+    return "; ".join(parts) + " s"
 
 
 def update_readme(table: str, only_summary: bool = False) -> None:
@@ -413,8 +433,10 @@ def main() -> None:
         site_s = median_build(site, args.runs)
         plain_s = median_build(plain, args.runs, strict=False)
         build(site, tmp / "out")
-        pdf_runs = max(1, args.runs // 2)
-        pdf_s = statistics.median(build_pdfs(site, tmp / "pdf") for _ in range(pdf_runs))
+        # "Every run": the slowest PDF run is held to the target too, with its breakdown.
+        pdf_runs = [build_pdfs(site, tmp / "pdf") for _ in range(args.runs)]
+        pdf_s = statistics.median(seconds for seconds, _ in pdf_runs)
+        pdf_max_s, pdf_breakdown = max(pdf_runs, key=lambda run: run[0])
         weights = page_weights(tmp / "out")
         build(plain, tmp / "plain-out", strict=False)
         html = html_weights(tmp / "out", tmp / "plain-out")
@@ -446,9 +468,12 @@ def main() -> None:
             "site_s": site_s,
             "plain_s": plain_s,
             "ratio": site_s / plain_s,
-            "pdf_runs": pdf_runs,
+            "pdf_runs": len(pdf_runs),
             "pdf_s": pdf_s,
             "pdf_ratio": pdf_s / site_s,
+            "pdf_max_s": pdf_max_s,
+            "pdf_max_ratio": pdf_max_s / site_s,
+            "pdf_breakdown": pdf_breakdown,
             "check_s": check_s,
             "check_load_s": load_s,
         },
@@ -463,7 +488,7 @@ def main() -> None:
         "targets_met": {
             "scorm12_suspend_data": scorm12["length"] <= scorm12["limit"],
             "overhead": site_s / plain_s <= TARGET_OVERHEAD,
-            "pdf": pdf_s / site_s <= TARGET_PDF,
+            "pdf": pdf_max_s / site_s <= TARGET_PDF,
             "check": load_s <= TARGET_CHECK,
             "our_js_css_gzip": weight_max["ours_gz"] <= TARGET_OUR_GZIP,
             "search_index": search["learner_gz"] <= TARGET_SEARCH_GZIP
