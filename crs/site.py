@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import shutil
 import struct
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, PluginError
 
-from crs import collation, model
+from crs import collation, esbuild, model
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -147,30 +146,8 @@ def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -
 def bundle_scripts(root: Path, site_dir: Path) -> None:
     """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
     scripts (IIFE), because ES modules do not load from file://."""
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
-    if not esbuild.exists():
-        raise CourseError(
-            "package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)"
-        )
-    entries = [
-        f"{Path(name).stem}={root / 'overrides' / 'crs' / source}"
-        for name, source in BUNDLES.items()
-    ]
-    result = subprocess.run(
-        [
-            str(esbuild),
-            *entries,
-            "--bundle",
-            "--minify",
-            "--format=iife",
-            "--target=es2020",
-            f"--outdir={site_dir / 'assets' / 'crs'}",
-            "--log-level=error",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise CourseError("overrides/crs", None, result.stderr.strip())
+    entries = [f"{Path(name).stem}=overrides/crs/{source}" for name, source in BUNDLES.items()]
+    options = ["--bundle", "--minify", "--format=iife", "--target=es2020"]
+    esbuild.bundle(root, [*entries, *options], site_dir / "assets" / "crs", "overrides/crs")
     # overrides/ is copied into the site as theme files; the sources are not needed there.
     shutil.rmtree(site_dir / "crs", ignore_errors=True)
