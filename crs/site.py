@@ -13,9 +13,10 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs import utils
 from mkdocs.exceptions import Abort, PluginError
 
-from crs import collation, esbuild, model
+from crs import collation, esbuild, model, reuse
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -94,13 +95,45 @@ SERVED_PDFS = Path(".cache", "downloads")
 
 
 def watched_paths(config) -> list[Path]:
-    """What `mkdocs serve` must watch besides docs/ and mkdocs.yml: quiz data, the theme
-    overrides with the front-end sources, the course's templates (a change to the Python code
-    needs a restart), and the PDFs made for serve."""
-    project = project_of(config)
-    folder = project.root / SERVED_PDFS
+    """What `mkdocs serve` must watch besides docs/ and mkdocs.yml: the inputs outside docs/
+    that pages are made from, and the PDFs made for serve."""
+    folder = project_of(config).root / SERVED_PDFS
     folder.mkdir(parents=True, exist_ok=True)
-    return [project.quizzes, Path(config.theme.custom_dir), TEMPLATES, folder]
+    return [*page_inputs(config), folder]
+
+
+def page_inputs(config) -> list[Path]:
+    """Folders outside docs/ that every page may be made from: quiz data, the theme overrides
+    with the front-end sources, the course's templates (a change to the Python code needs a
+    restart)."""
+    return [project_of(config).quizzes, Path(config.theme.custom_dir), TEMPLATES]
+
+
+def quiet_dirty_warning() -> None:
+    """MkDocs warns on each dirty build that its navigation may be wrong, which would stop every
+    strict build under scripts/serve; crs.reuse keeps what the warning is about right."""
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed")
+    )
+
+
+def plan_reuse(pages: reuse.PageReuse, config, files, the_model: CourseModel) -> None:
+    """Which pages this serve build keeps (crs.reuse); when everything is built anew, from a
+    clean folder and a clean search index."""
+    shared = reuse.shared_digest(config, files, the_model.summary(), page_inputs(config))
+    fresh, kept = pages.plan(files, shared)
+    total = len(files.documentation_pages())
+    logging.getLogger("mkdocs.hooks.course").info(
+        f"Building {total - len(kept)} of {total} pages; the others are unchanged"
+    )
+    search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+    if fresh:
+        utils.clean_directory(config.site_dir)
+        if search is not None:
+            search.search_index_prev = None
+    elif search is not None:
+        built = {f.url for f in files.documentation_pages() if f.src_uri not in kept}
+        reuse.drop_search_entries(search, built)
 
 
 def served_pdfs(root: Path) -> list[tuple[str, Path]]:

@@ -10,7 +10,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
-from crs import areas, bibexport, blocks, collation, course, pages, shortcodes, site, tables, theme
+from crs import (
+    areas,
+    bibexport,
+    blocks,
+    collation,
+    course,
+    pages,
+    reuse,
+    shortcodes,
+    site,
+    tables,
+    theme,
+)
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -23,9 +35,15 @@ def _fail(error: CourseError) -> PluginError:
 
 def on_startup(command, dirty) -> None:
     _state["command"] = command
+    # scripts/serve builds dirty: pages whose inputs did not change are kept (crs/reuse.py).
+    _state["reuse"] = reuse.PageReuse() if command == "serve" and dirty else None
+    if _state.get("reuse"):
+        site.quiet_dirty_warning()
 
 
 def on_pre_build(config) -> None:
+    if _state.get("reuse"):
+        _state["reuse"].begin()
     try:
         _state["site"] = site.load(config)
     except CourseError as error:
@@ -65,6 +83,8 @@ def on_serve(server, config, builder):
 
 
 def on_nav(nav, config, files):
+    if _state.get("reuse"):
+        site.plan_reuse(_state["reuse"], config, files, _state["site"])
     _state["tutor_nav"] = areas.split_nav(nav, Link("Back to the course", "index.html"))
     return nav
 
@@ -96,6 +116,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
+    if page is not None and _state.get("reuse"):
+        _state["reuse"].written(page)
     try:
         output = theme.label_search_dialog(output)
         if _state["tutor_nav"].homepage:  # the SCORM package's site has no tutor area
@@ -119,3 +141,10 @@ def on_post_build(config) -> None:
     except CourseError as error:
         raise _fail(error) from None
     collation.zip_kit(_state["kit"], Path(config.site_dir) / "downloads" / collation.ZIP_NAME)
+    if _state.get("reuse"):
+        _state["reuse"].end(succeeded=True)
+
+
+def on_build_error(error) -> None:
+    if _state.get("reuse"):
+        _state["reuse"].end(succeeded=False)
