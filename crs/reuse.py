@@ -9,9 +9,11 @@ inputs are both unchanged since it was last written is left as it is: MkDocs' di
 skips it (`File.is_modified`), and the hook puts back what the rest of the build reads from
 it (front matter and title for the navigation, anchors for link checks, its own links to
 check again against the pages that did change). A page that places a marker (crs.shortcodes)
-gathers from the whole course, so it is always built; so is any page MkDocs does not list in
-the navigation, and the notebook. A change to what pages share builds everything from a
-clean folder, so a removed page leaves nothing behind.
+gathers from the whole course: its key is its Markdown as filled from the course model
+(crs.pages.fill_page), which the build would convert, so it is kept only while what it gathers
+is unchanged. The notebook, and any page MkDocs does not list in the navigation, is always
+built. A change to what pages share builds everything from a clean folder, so a removed page
+leaves nothing behind.
 
 Only a build that ends without a warning is remembered, so a page that warned (and failed a
 strict build) is built, and warns, again. Plain `mkdocs build` never reuses anything.
@@ -27,8 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.structure.files import Files
+from mkdocs.utils.meta import get_data
 
-from crs import shortcodes
+from crs import course, pages, shortcodes
+from crs.model import CourseModel
 
 _HEADING = re.compile(r"^#[^#].*$", re.M)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -95,14 +99,22 @@ class PageReuse:
         self._keys: dict[str, str] = {}
         self._written: dict[str, Kept] = {}
         self._warnings = _Warnings()
+        self._filled: dict[tuple[str, str], str] = {}
 
     def begin(self) -> None:
         self._written = {}
         self._keys = {}
+        self._filled = {}
         self._warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
-    def plan(self, files: Files, shared: str) -> tuple[bool, set[str]]:
+    def fill(self, markdown: str, src: str, url: str, model: CourseModel, first_line: int) -> str:
+        """crs.pages.fill_page, once a build for each page (plan fills marker pages first)."""
+        if (src, markdown) not in self._filled:
+            self._filled[src, markdown] = pages.fill_page(markdown, src, url, model, first_line)
+        return self._filled[src, markdown]
+
+    def plan(self, files: Files, shared: str, model: CourseModel) -> tuple[bool, set[str]]:
         """Mark each page built or kept; returns (everything built anew, src_uris kept)."""
         fresh = shared != self.shared
         if fresh:
@@ -110,7 +122,7 @@ class PageReuse:
         self.shared = shared
         kept = set()
         for file in files.documentation_pages():
-            key = self._key(file, shared)
+            key = self._key(file, shared, model)
             self._keys[file.src_uri] = key
             before = self.kept.get(file.src_uri)
             reuse = (
@@ -126,14 +138,18 @@ class PageReuse:
                 kept.add(file.src_uri)
         return fresh, kept
 
-    def _key(self, file, shared: str) -> str | None:
+    def _key(self, file, shared: str, model: CourseModel) -> str | None:
         """A page's key, or None for a page that is always built."""
         if not file.src_uri.endswith(".md") or file.page is None:
             return None
         source = Path(file.abs_src_path).read_text(encoding="utf-8")
+        filled = ""
         if shortcodes.uses(source):
-            return None
-        return hashlib.sha256(f"{shared}\0{file.src_uri}\0{source}".encode()).hexdigest()
+            body, _ = get_data(source)
+            start = course.body_start_line(source)
+            filled = self.fill(body, file.src_uri, file.url, model, start)
+        text = f"{shared}\0{file.src_uri}\0{source}\0{filled}"
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def written(self, page) -> None:
         key = self._keys.get(page.file.src_uri)

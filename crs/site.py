@@ -13,6 +13,7 @@ import struct
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from mkdocs import utils
 from mkdocs.exceptions import Abort, PluginError
 
@@ -121,7 +122,7 @@ def plan_reuse(pages: reuse.PageReuse, config, files, the_model: CourseModel) ->
     """Which pages this serve build keeps (crs.reuse); when everything is built anew, from a
     clean folder and a clean search index."""
     shared = reuse.shared_digest(config, files, the_model.summary(), page_inputs(config))
-    fresh, kept = pages.plan(files, shared)
+    fresh, kept = pages.plan(files, shared, the_model)
     total = len(files.documentation_pages())
     logging.getLogger("mkdocs.hooks.course").info(
         f"Building {total - len(kept)} of {total} pages; the others are unchanged"
@@ -160,6 +161,20 @@ def prepare_notebook_cache(root: Path, kit: Path) -> Path:
         if stale != current:
             shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     return current
+
+
+# Compiled theme templates, kept between builds (crs.templating does the same for ours).
+TEMPLATE_CACHE = Path(".cache", "jinja")
+
+
+def cache_templates(env: jinja2.Environment, root: Path) -> None:
+    """MkDocs makes a new Jinja environment each build, which compiles Material's templates
+    again (a tenth of a second, and most of a rebuild under serve): keep their bytecode in
+    .cache/jinja/. Jinja keys it on the template's name and file and checks it against the
+    template's source, so an edited template is compiled again."""
+    folder = root / TEMPLATE_CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -> None:

@@ -90,6 +90,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
     env.globals["crs_course"] = _state["site"].summary()
     env.globals["crs_page_styles"] = site.PAGE_STYLES
@@ -104,9 +105,8 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["crs_bundle"] = shortcodes.page_bundle(
             markdown, page.meta, page.file.src_uri, first_line
         )
-        return pages.fill_page(
-            markdown, page.file.src_uri, page.file.url, _state["site"], first_line
-        )
+        fill = _state["reuse"].fill if _state.get("reuse") else pages.fill_page
+        return fill(markdown, page.file.src_uri, page.file.url, _state["site"], first_line)
     except CourseError as error:
         raise _fail(error) from None
 
