@@ -5,6 +5,7 @@ MkDocs hook) and the PDF both fill pages here, so they say the same thing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mkdocs.utils import get_relative_url
@@ -12,6 +13,10 @@ from mkdocs.utils import get_relative_url
 from crs import bibexport, bibliography, collation, glossary, shortcodes, tutor, workspace
 from crs.model import CourseModel
 from crs.templating import render
+
+# Components whose markup is HTML alone: nothing for Markdown to convert, no heading for the
+# page's table of contents, no citation (fill_page may hold them out of the conversion).
+HTML_ONLY = frozenset({"lessons", "workspace", "assignment-builder", "assignment", "class-summary"})
 
 
 def marker_renderers(src: str, page_url: str, model: CourseModel) -> dict[str, Callable[[], str]]:
@@ -42,11 +47,43 @@ def marker_renderers(src: str, page_url: str, model: CourseModel) -> dict[str, C
     }
 
 
-def fill_page(text: str, src: str, page_url: str, model: CourseModel, first_line: int) -> str:
-    """Fill markers, link citations and add glossary tooltips to one page's Markdown."""
+def fill_page(
+    text: str,
+    src: str,
+    page_url: str,
+    model: CourseModel,
+    first_line: int,
+    held: dict[str, str] | None = None,
+) -> str:
+    """Fill markers, link citations and add glossary tooltips to one page's Markdown.
+
+    With `held`, each HTML_ONLY component is kept there and a comment stands in its place, for
+    `put_back` after conversion: Markdown would pass it through unchanged, after parsing all of
+    it (the assignment page's 140 KB)."""
     renderers = marker_renderers(src, page_url, model)
+    if held is not None:
+        renderers = {
+            name: _holding(render_one, held) if name in HTML_ONLY else render_one
+            for name, render_one in renderers.items()
+        }
     text = shortcodes.expand(text, f"docs/{src}", renderers, first_line=first_line)
     text = bibliography.expand_citations(text, src, model.references, first_line=first_line)
     if src != "glossary.md":
         text += "\n\n" + glossary.abbreviations(model.terms) + "\n"
     return text
+
+
+_HELD = re.compile(r"<!-- crs-held:(\d+) -->")
+
+
+def _holding(render_one: Callable[[], str], held: dict[str, str]) -> Callable[[], str]:
+    def hold() -> str:
+        held[str(len(held))] = render_one()
+        return f"<!-- crs-held:{len(held) - 1} -->"
+
+    return hold
+
+
+def put_back(html: str, held: dict[str, str]) -> str:
+    """The page's HTML with each held component in place of its comment."""
+    return _HELD.sub(lambda m: held[m.group(1)], html)

@@ -99,7 +99,7 @@ class PageReuse:
         self._keys: dict[str, str] = {}
         self._written: dict[str, Kept] = {}
         self._warnings = _Warnings()
-        self._filled: dict[tuple[str, str], str] = {}
+        self._filled: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
 
     def begin(self) -> None:
         self._written = {}
@@ -108,10 +108,15 @@ class PageReuse:
         self._warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self._warnings)
 
-    def fill(self, markdown: str, src: str, url: str, model: CourseModel, first_line: int) -> str:
-        """crs.pages.fill_page, once a build for each page (plan fills marker pages first)."""
+    def fill(
+        self, markdown: str, src: str, url: str, model: CourseModel, first_line: int
+    ) -> tuple[str, dict[str, str]]:
+        """crs.pages.fill_page with its held components, once a build for each page (plan fills
+        the marker pages first)."""
         if (src, markdown) not in self._filled:
-            self._filled[src, markdown] = pages.fill_page(markdown, src, url, model, first_line)
+            held: dict[str, str] = {}
+            text = pages.fill_page(markdown, src, url, model, first_line, held)
+            self._filled[src, markdown] = (text, held)
         return self._filled[src, markdown]
 
     def plan(self, files: Files, shared: str, model: CourseModel) -> tuple[bool, set[str]]:
@@ -147,7 +152,7 @@ class PageReuse:
         if shortcodes.uses(source):
             body, _ = get_data(source)
             start = course.body_start_line(source)
-            filled = self.fill(body, file.src_uri, file.url, model, start)
+            filled = json.dumps(self.fill(body, file.src_uri, file.url, model, start))
         text = f"{shared}\0{file.src_uri}\0{source}\0{filled}"
         return hashlib.sha256(text.encode()).hexdigest()
 

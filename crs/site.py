@@ -17,7 +17,7 @@ import jinja2
 from mkdocs import utils
 from mkdocs.exceptions import Abort, PluginError
 
-from crs import collation, esbuild, model, reuse
+from crs import collation, esbuild, model, pages, reuse
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -118,14 +118,26 @@ def quiet_dirty_warning() -> None:
     )
 
 
-def plan_reuse(pages: reuse.PageReuse, config, files, the_model: CourseModel) -> None:
+def fill_page(
+    kept: reuse.PageReuse | None, markdown: str, page, the_model: CourseModel, first_line: int
+) -> tuple[str, dict[str, str]]:
+    """A page's Markdown filled from the course model, and the components held out of its
+    conversion (crs.pages.fill_page, put_back), filled once a build under serve."""
+    args = (markdown, page.file.src_uri, page.file.url, the_model, first_line)
+    if kept is not None:
+        return kept.fill(*args)
+    held: dict[str, str] = {}
+    return pages.fill_page(*args, held), held
+
+
+def plan_reuse(kept: reuse.PageReuse, config, files, the_model: CourseModel) -> None:
     """Which pages this serve build keeps (crs.reuse); when everything is built anew, from a
     clean folder and a clean search index."""
     shared = reuse.shared_digest(config, files, the_model.summary(), page_inputs(config))
-    fresh, kept = pages.plan(files, shared, the_model)
+    fresh, reused = kept.plan(files, shared, the_model)
     total = len(files.documentation_pages())
     logging.getLogger("mkdocs.hooks.course").info(
-        f"Building {total - len(kept)} of {total} pages; the others are unchanged"
+        f"Building {total - len(reused)} of {total} pages; the others are unchanged"
     )
     search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
     if fresh:
@@ -133,7 +145,7 @@ def plan_reuse(pages: reuse.PageReuse, config, files, the_model: CourseModel) ->
         if search is not None:
             search.search_index_prev = None
     elif search is not None:
-        built = {f.url for f in files.documentation_pages() if f.src_uri not in kept}
+        built = {f.url for f in files.documentation_pages() if f.src_uri not in reused}
         reuse.drop_search_entries(search, built)
 
 

@@ -105,14 +105,16 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["crs_bundle"] = shortcodes.page_bundle(
             markdown, page.meta, page.file.src_uri, first_line
         )
-        fill = _state["reuse"].fill if _state.get("reuse") else pages.fill_page
-        return fill(markdown, page.file.src_uri, page.file.url, _state["site"], first_line)
+        text, _state["held"] = site.fill_page(
+            _state.get("reuse"), markdown, page, _state["site"], first_line
+        )
+        return text
     except CourseError as error:
         raise _fail(error) from None
 
 
 def on_page_content(html, page, config, files):
-    return tables.scrollable_tables(html)
+    return tables.scrollable_tables(pages.put_back(html, _state.pop("held", {})))
 
 
 def on_post_page(output, page, config):
