@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from crs import bibexport, bibliography, collation, glossary, shortcodes, tutor, workspace
@@ -19,9 +20,12 @@ from crs.templating import render
 HTML_ONLY = frozenset({"lessons", "workspace", "assignment-builder", "assignment", "class-summary"})
 
 
-def marker_renderers(src: str, page_url: str, model: CourseModel) -> dict[str, Callable[[], str]]:
+def marker_renderers(
+    src: str, page_url: str, model: CourseModel, hold: Callable[[str], Markup] = Markup
+) -> dict[str, Callable[[], str]]:
     """Marker name -> what fills it on this page (crs.shortcodes.NAMES lists the same names,
-    for the course load to check before any page is filled)."""
+    for the course load to check before any page is filled). `hold` is handed the parts of a
+    component that are HTML alone (see fill_page)."""
 
     def link(target_url: str) -> str:
         return get_relative_url(target_url, page_url)
@@ -40,7 +44,7 @@ def marker_renderers(src: str, page_url: str, model: CourseModel) -> dict[str, C
             model.terms, src, {page.src: page.title for page in model.course.pages}
         ),
         "workspace": lambda: workspace.render_workspace(model, link),
-        "tutor-guide": lambda: tutor.render_guide(model, link, src),
+        "tutor-guide": lambda: tutor.render_guide(model, link, src, hold),
         "assignment-builder": lambda: tutor.render_builder(model, link),
         "assignment": lambda: tutor.render_assignment(model, link),
         "class-summary": lambda: collation.render_summary(collation.outline(model), link),
@@ -57,13 +61,16 @@ def fill_page(
 ) -> str:
     """Fill markers, link citations and add glossary tooltips to one page's Markdown.
 
-    With `held`, each HTML_ONLY component is kept there and a comment stands in its place, for
-    `put_back` after conversion: Markdown would pass it through unchanged, after parsing all of
-    it (the assignment page's 140 KB)."""
-    renderers = marker_renderers(src, page_url, model)
+    With `held`, each HTML_ONLY component (and the HTML-only parts of the tutor guide) is kept
+    there and a comment stands in its place, for `put_back` after conversion: Markdown would
+    pass it through unchanged, after parsing all of it (the assignment page's 140 KB)."""
+    hold = Markup if held is None else _holder(held)
+    renderers = marker_renderers(src, page_url, model, hold)
     if held is not None:
         renderers = {
-            name: _holding(render_one, held) if name in HTML_ONLY else render_one
+            name: (lambda render_one=render_one: hold(render_one()))
+            if name in HTML_ONLY
+            else render_one
             for name, render_one in renderers.items()
         }
     text = shortcodes.expand(text, f"docs/{src}", renderers, first_line=first_line)
@@ -76,10 +83,10 @@ def fill_page(
 _HELD = re.compile(r"<!-- crs-held:(\d+) -->")
 
 
-def _holding(render_one: Callable[[], str], held: dict[str, str]) -> Callable[[], str]:
-    def hold() -> str:
-        held[str(len(held))] = render_one()
-        return f"<!-- crs-held:{len(held) - 1} -->"
+def _holder(held: dict[str, str]) -> Callable[[str], Markup]:
+    def hold(html: str) -> Markup:
+        held[str(len(held))] = str(html).strip()  # as Markdown passes a raw HTML block
+        return Markup(f"<!-- crs-held:{len(held) - 1} -->")
 
     return hold
 

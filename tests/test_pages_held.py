@@ -34,21 +34,20 @@ def test_only_markers_can_be_held():
     assert pages.HTML_ONLY <= shortcodes.NAMES
 
 
-def test_a_held_component_converts_to_the_same_page(the_model):
+def test_a_page_with_held_parts_converts_to_the_same_html(the_model):
     checked = set()
     docs = the_model.project.docs
     for src in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")):
         text = (docs / src).read_text(encoding="utf-8")
-        if not set(shortcodes.markers(text)) & pages.HTML_ONLY:
-            continue
         body, _ = get_data(text)
         url = src[: -len(".md")] + ".html"
         first = course.body_start_line(text)
-        whole = convert(the_model, url, pages.fill_page(body, src, url, the_model, first))
         held: dict[str, str] = {}
         filled = pages.fill_page(body, src, url, the_model, first, held)
-        assert held, src
+        if not held:
+            continue
         assert all(html not in filled for html in held.values())
+        whole = convert(the_model, url, pages.fill_page(body, src, url, the_model, first))
         assert pages.put_back(convert(the_model, url, filled), held) == whole, src
-        checked |= set(shortcodes.markers(text)) & pages.HTML_ONLY
-    assert checked == pages.HTML_ONLY
+        checked |= set(shortcodes.markers(text))
+    assert checked >= pages.HTML_ONLY | {"tutor-guide"}
