@@ -13,12 +13,11 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from crs.errors import CourseError
+from crs import esbuild
 from crs.model import COURSE_ID, CourseModel
 from crs.templating import render
 
@@ -88,34 +87,13 @@ def render_summary(data: dict, link: Callable[[str], str]) -> str:
     )
 
 
-def _bundle(root: Path, out: Path) -> None:
-    esbuild = root / "node_modules" / ".bin" / "esbuild"
-    if not esbuild.exists():
-        raise CourseError("package.json", None, "esbuild is missing: run `npm ci`")
-    done = subprocess.run(
-        [
-            str(esbuild),
-            str(root / KIT_ENTRY),
-            "--bundle",
-            "--format=iife",
-            "--global-name=crsCollate",
-            "--target=es2020",
-            f"--outfile={out}",
-            "--log-level=error",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode:
-        raise CourseError(str(KIT_ENTRY), None, done.stderr.strip())
-
-
 def build_kit(root: Path, data: dict, folder: Path) -> Path:
     """The notebook download, unpacked into `folder` (emptied first): the notebook, its runner,
     the collation rules, the outline, the SAMPLE class, requirements and a README."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    _bundle(root, folder / "collate.js")
+    options = ["--bundle", "--format=iife", "--global-name=crsCollate", "--target=es2020"]
+    esbuild.bundle(root, [f"collate={KIT_ENTRY.as_posix()}", *options], folder, str(KIT_ENTRY))
     for source in sorted(KIT_SOURCES.iterdir()):
         if source.is_file() and source.suffix in (".py", ".txt", ".md"):
             shutil.copy2(source, folder / source.name)

@@ -6,6 +6,7 @@ is read from here, so each fact is written once, in the lesson where it belongs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,14 +231,36 @@ def load_course(
     docs/_data/schemas/page.schema.json). A page whose front matter is wrong is left out; one
     with faulty blocks is kept (its other blocks still count)."""
     pages = []
+    setting = json.dumps([sorted(known_blocks), schema], sort_keys=True)
     for src in page_srcs:
         path = docs_dir / src
         label = f"{docs_dir.name}/{src}"
         with faults.gather():
             text = path.read_text(encoding="utf-8")
-            pages.append(read_page(text, src, known_blocks, label, schema, faults))
+            pages.append(_read_page_once(text, src, known_blocks, label, schema, faults, setting))
     faults.add(*check_unique_reflections(pages))
     return Course(tuple(pages))
+
+
+# Pages read without a fault, by everything read_page depends on: `mkdocs serve` loads the
+# course on every save, and most pages have not changed. Bounded, as a long session edits on.
+_READ: dict[tuple[str, str, str, str], Page] = {}
+_READ_MAX = 4096
+
+
+def _read_page_once(
+    text: str, src: str, known_blocks: set[str], label: str, schema, faults: Faults, setting: str
+) -> Page:
+    key = (text, src, label, setting)
+    if key in _READ:
+        return _READ[key]
+    before = len(faults.found)
+    page = read_page(text, src, known_blocks, label, schema, faults)
+    if len(faults.found) == before:  # a page with faults is read again, to report them again
+        while len(_READ) >= _READ_MAX:
+            del _READ[next(iter(_READ))]
+        _READ[key] = page
+    return page
 
 
 def summary(course: Course, course_id: str, version: str) -> dict:

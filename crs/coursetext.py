@@ -3,12 +3,13 @@ reflection prompts, tutor notes, objectives. It is the page pipeline of mkdocs.y
 cannot apply inside a component, with raw HTML shown as text and the result sanitised, so a
 text renders alike on its lesson, in the workspace, on an assignment, in the guide and the PDF.
 
-The course model builds one (CourseModel.text) and every renderer is handed it; nothing here is
-process state.
+The course model builds one (CourseModel.text) and every renderer is handed it. The only
+process state is a cache of renderers, each a pure function of its pipeline and the text.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,14 +56,28 @@ def markdown_renderer(
     cannot apply to it, raw HTML escaped as text, and the result sanitised."""
     names = [e for e in extensions if not (isinstance(e, str) and e in _EXCLUDED_EXTENSIONS)]
     configs = {k: v for k, v in (extension_configs or {}).items() if k not in _EXCLUDED_EXTENSIONS}
+    # One renderer (and its cache) per pipeline, so the rebuilds of a `serve` session reuse it.
+    key = json.dumps([names, configs], sort_keys=True, default=repr)
+    if key not in _RENDERERS:
+        while len(_RENDERERS) >= 8:
+            del _RENDERERS[next(iter(_RENDERERS))]
+        _RENDERERS[key] = _renderer(names, configs)
+    return _RENDERERS[key]
+
+
+_RENDERERS: dict[str, Callable[[str], str]] = {}
+
+
+def _renderer(names: list, configs: dict) -> Callable[[str], str]:
     md = markdown.Markdown(extensions=names, extension_configs=configs)
     for registry, name in ((md.preprocessors, "html_block"), (md.inlinePatterns, "html")):
         if name in registry:
             registry.deregister(name)
 
-    # The same text is rendered for a lesson, the workspace, the assignment page and the guide;
-    # keyed on the text, and bounded so a long `serve` session does not grow without end.
-    @lru_cache(maxsize=2048)
+    # The same text is rendered for a lesson, the workspace, the assignment page and the guide,
+    # and again on every rebuild under `serve`; keyed on the text, and bounded so a long session
+    # does not grow without end (a 100-module course has some 30,000 texts).
+    @lru_cache(maxsize=65536)
     def to_html(text: str) -> str:
         md.reset()
         return sanitize_html(md.convert(text))

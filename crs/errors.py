@@ -3,8 +3,10 @@ collects them, so one load reports every fault an author made, not only the firs
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 # More than this many messages bury the first ones; the count still says how many there are.
@@ -13,10 +15,15 @@ SHOWN = 50
 
 def display_path(path: str | Path) -> str:
     """The path as errors show it: relative to the working directory when inside it."""
+    return _relative(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=4096)  # resolving is a system call per folder, asked once per quiz question
+def _relative(path: str, cwd: str) -> str:
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
+        return str(Path(path).resolve().relative_to(cwd))
     except ValueError:
-        return str(path)
+        return path
 
 
 class CourseError(Exception):

@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 import shutil
 import struct
-import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
+from mkdocs import utils
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils import get_relative_url
 
-from crs import collation, course, model, tutor
+from crs import collation, course, esbuild, model, pages, reuse, tutor
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -133,13 +135,57 @@ SERVED_PDFS = Path(".cache", "downloads")
 
 
 def watched_paths(config) -> list[Path]:
-    """What `mkdocs serve` must watch besides docs/ and mkdocs.yml: quiz data, the theme
-    overrides with the front-end sources, the course's templates (a change to the Python code
-    needs a restart), and the PDFs made for serve."""
-    project = project_of(config)
-    folder = project.root / SERVED_PDFS
+    """What `mkdocs serve` must watch besides docs/ and mkdocs.yml: the inputs outside docs/
+    that pages are made from, and the PDFs made for serve."""
+    folder = project_of(config).root / SERVED_PDFS
     folder.mkdir(parents=True, exist_ok=True)
-    return [project.quizzes, Path(config.theme.custom_dir), TEMPLATES, folder]
+    return [*page_inputs(config), folder]
+
+
+def page_inputs(config) -> list[Path]:
+    """Folders outside docs/ that every page may be made from: quiz data, the theme overrides
+    with the front-end sources, the course's templates (a change to the Python code needs a
+    restart)."""
+    return [project_of(config).quizzes, Path(config.theme.custom_dir), TEMPLATES]
+
+
+def quiet_dirty_warning() -> None:
+    """MkDocs warns on each dirty build that its navigation may be wrong, which would stop every
+    strict build under scripts/serve; crs.reuse keeps what the warning is about right."""
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed")
+    )
+
+
+def fill_page(
+    kept: reuse.PageReuse | None, markdown: str, page, the_model: CourseModel, first_line: int
+) -> tuple[str, dict[str, str]]:
+    """A page's Markdown filled from the course model, and the components held out of its
+    conversion (crs.pages.fill_page, put_back), filled once a build under serve."""
+    args = (markdown, page.file.src_uri, page.file.url, the_model, first_line)
+    if kept is not None:
+        return kept.fill(*args)
+    held: dict[str, str] = {}
+    return pages.fill_page(*args, held), held
+
+
+def plan_reuse(kept: reuse.PageReuse, config, files, the_model: CourseModel) -> None:
+    """Which pages this serve build keeps (crs.reuse); when everything is built anew, from a
+    clean folder and a clean search index."""
+    shared = reuse.shared_digest(config, files, the_model.summary(), page_inputs(config))
+    fresh, reused = kept.plan(files, shared, the_model)
+    total = len(files.documentation_pages())
+    logging.getLogger("mkdocs.hooks.course").info(
+        f"Building {total - len(reused)} of {total} pages; the others are unchanged"
+    )
+    search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+    if fresh:
+        utils.clean_directory(config.site_dir)
+        if search is not None:
+            search.search_index_prev = None
+    elif search is not None:
+        built = {f.url for f in files.documentation_pages() if f.src_uri not in reused}
+        reuse.drop_search_entries(search, built)
 
 
 def served_pdfs(root: Path) -> list[tuple[str, Path]]:
@@ -168,6 +214,20 @@ def prepare_notebook_cache(root: Path, kit: Path) -> Path:
     return current
 
 
+# Compiled theme templates, kept between builds (crs.templating does the same for ours).
+TEMPLATE_CACHE = Path(".cache", "jinja")
+
+
+def cache_templates(env: jinja2.Environment, root: Path) -> None:
+    """MkDocs makes a new Jinja environment each build, which compiles Material's templates
+    again (a tenth of a second, and most of a rebuild under serve): keep their bytecode in
+    .cache/jinja/. Jinja keys it on the template's name and file and checks it against the
+    template's source, so an edited template is compiled again."""
+    folder = root / TEMPLATE_CACHE
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -> None:
     """/favicon.ico made from the theme's PNG icon (an ICO file may hold a PNG). Browsers ask
     for it where a page names no icon, as Chromium does when it opens one of the PDFs."""
@@ -186,51 +246,21 @@ def write_favicon_ico(site_dir: Path, icon: str = "assets/images/favicon.png") -
 FIRST_STYLES = "first.css"
 
 
-def esbuild(root: Path) -> Path:
-    found = root / "node_modules" / ".bin" / "esbuild"
-    if not found.exists():
-        raise CourseError(
-            "package.json", None, "esbuild is missing: run `npm ci` (scripts/serve does)"
-        )
-    return found
-
-
 def first_styles(root: Path) -> str:
     """overrides/crs/first.css, minified, for a <style> in each page's head: what the first
     screen shows is styled without a request that would hold up the first render."""
-    result = subprocess.run(
-        [str(esbuild(root)), str(root / "overrides" / "crs" / FIRST_STYLES), "--minify"],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise CourseError(f"overrides/crs/{FIRST_STYLES}", None, result.stderr.strip())
-    return result.stdout.strip()
+    with tempfile.TemporaryDirectory() as out:
+        source = f"overrides/crs/{FIRST_STYLES}"
+        esbuild.bundle(root, [source, "--minify"], Path(out), source)
+        return (Path(out) / FIRST_STYLES).read_text(encoding="utf-8").strip()
 
 
 def bundle_scripts(root: Path, site_dir: Path) -> None:
     """Bundle each entry in overrides/crs/ into site/assets/crs/, in one esbuild run: classic
     scripts (IIFE), because ES modules do not load from file://."""
-    entries = [
-        f"{Path(name).stem}={root / 'overrides' / 'crs' / source}"
-        for name, source in BUNDLES.items()
-    ]
-    result = subprocess.run(
-        [
-            str(esbuild(root)),
-            *entries,
-            "--bundle",
-            "--minify",
-            "--format=iife",
-            "--target=es2020",
-            f"--outdir={site_dir / 'assets' / 'crs'}",
-            "--log-level=error",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise CourseError("overrides/crs", None, result.stderr.strip())
+    entries = [f"{Path(name).stem}=overrides/crs/{source}" for name, source in BUNDLES.items()]
+    options = ["--bundle", "--minify", "--format=iife", "--target=es2020"]
+    esbuild.bundle(root, [*entries, *options], site_dir / "assets" / "crs", "overrides/crs")
     # overrides/ is copied into the site as theme files; the sources are not needed there.
     shutil.rmtree(site_dir / "crs", ignore_errors=True)
 

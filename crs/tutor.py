@@ -104,7 +104,13 @@ def note_markdown(note: InstructorNote, guide_src: str) -> str:
     return _PAGE_LINK.sub(relink, note.markdown)
 
 
-def render_guide(model: CourseModel, link: Callable[[str], str], guide_src: str) -> str:
+def render_guide(
+    model: CourseModel,
+    link: Callable[[str], str],
+    guide_src: str,
+    hold: Callable[[str], Markup] = Markup,
+) -> str:
+    """The tutor guide's Markdown; `hold` is handed its HTML-only parts (crs.pages.fill_page)."""
     course, text = model.course, model.text
 
     def notes(page: Page) -> list[str]:
@@ -151,6 +157,7 @@ def render_guide(model: CourseModel, link: Callable[[str], str], guide_src: str)
         clock=clock,
         editing_notes=model.editing_notes,
         link=link,
+        hold=hold,
     )
 
 

@@ -4,26 +4,31 @@
   hook and extension stripped (median of --runs builds each);
 - bytes per page (raw and gzip): HTML, our JS/CSS, the theme's JS/CSS;
 - both PDFs (learner + tutor, scripts/pdf) against the strict site build;
-- a synthetic course of N copies of the lesson pages, to show how build time grows with N;
+- a synthetic course of N copies of the lesson pages (1, 10, 40, 100 modules), with the marginal
+  seconds per added module at each step, which must not grow;
 - scripts/check (the course load alone, run on every save): the whole command in a fresh
   process, and the load inside it.
 - the SCORM 1.2 package: its size and the worst-case cmi.suspend_data (every question answered,
   crs/exports/suspendbudget.py) against the 4,096 characters SCORM 1.2 allows.
+- the authoring loop under `mkdocs serve` on the real module and at 40 modules
+  (scripts/benchmark_loop.py);
+- --profile: where the strict build's time goes, ours against theirs (scripts/buildprofile.py).
 
 Targets (checked here, never in timed tests): our overhead <= 1.25x the plain build, our added
-JS+CSS <= 8 KB gzipped per page, PDFs <= 3x the site build, build time roughly linear
-in N, the course load of scripts/check <= 1 s.
+JS+CSS <= 8 KB gzipped per page, PDFs <= 3x the site build, seconds per added module not
+growing with N, the course load of scripts/check <= 1 s.
 
 Class summary figures (page with 500 files, notebook code with 5,000) come from
 scripts/benchmark_summary.py; --summary-only measures just those.
 
-Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40] [--readme] [--summary-only]
+Usage: scripts/benchmark [--runs 5] [--sizes 1,10,40,100] [--profile] [--readme] [--summary-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
 import re
@@ -36,6 +41,7 @@ import time
 from pathlib import Path
 
 import benchmark_lighthouse
+import benchmark_loop
 import benchmark_summary
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
@@ -55,6 +61,8 @@ TARGET_OUR_GZIP = 8 * 1024
 TARGET_PDF = 3.0  # both PDFs (scripts/pdf) <= 3x the strict site build
 TARGET_CHECK = 1.0  # seconds for the course load that scripts/check runs
 TARGET_SEARCH_GZIP = 40 * 1024  # the learner search index, learner pages only
+# Seconds per added module may wobble this much (machine noise) and still count as not growing.
+MARGINAL_SLACK = 1.15
 
 
 def copy_project(target: Path) -> Path:
@@ -209,6 +217,52 @@ def copy_quizzes(project: Path, number: int) -> None:
         (quiz.parent / f"{quiz.stem}-m{number}.yml").write_text(text, encoding="utf-8")
 
 
+def marginal(scaling: dict[str, float]) -> list[dict]:
+    """Seconds per added module between each pair of neighbouring sizes."""
+    sizes = sorted((int(n), seconds) for n, seconds in scaling.items())
+    return [
+        {"step": f"{a}->{b}", "per_module_s": (tb - ta) / (b - a)}
+        for (a, ta), (b, tb) in itertools.pairwise(sizes)
+    ]
+
+
+def not_growing(steps: list[dict]) -> bool:
+    per_module = [step["per_module_s"] for step in steps]
+    return all(
+        later <= earlier * MARGINAL_SLACK for earlier, later in itertools.pairwise(per_module)
+    )
+
+
+def build_profile(project: Path, out: Path) -> dict:
+    """scripts/buildprofile.py on a strict build of `project`, in a fresh process."""
+    report = out.with_suffix(".json")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "buildprofile.py"), project, out, report],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise SystemExit(f"profiled build of {project} failed:\n{result.stderr}")
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def profile_rows(profile: dict) -> list[str]:
+    """The profile's top costs as table rows: ours by entry point, theirs by package."""
+    rows = [
+        f"| profile: strict build, sampled | {profile['seconds']:.2f} s: ours "
+        f"{profile['ours_s']:.2f} s, theirs {profile['theirs_s']:.2f} s | |"
+    ]
+    rows += [
+        f"| profile, ours: `{name}` | {s:.2f} s | |" for name, s in profile["ours_entries"][:6]
+    ]
+    rows += [
+        f"| profile, theirs: {name} | {s:.2f} s | |" for name, s in profile["theirs_by_package"][:6]
+    ]
+    return rows
+
+
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
@@ -351,7 +405,15 @@ def markdown_table(report: dict) -> str:
         f"| theme JS+CSS per page | {w['theme']:,} B ({w['theme_gz']:,} B gzip) | |",
     ]
     for size, seconds in report["scaling"].items():
-        lines.append(f"| synthetic course, {size} module(s) | {seconds:.2f} s | linear in N |")
+        lines.append(f"| synthetic course, {size} module(s) | {seconds:.2f} s | |")
+    for step in report["scaling_marginal"]:
+        lines.append(
+            f"| synthetic course, seconds per added module, {step['step']} "
+            f"| {step['per_module_s']:.3f} s | not growing |"
+        )
+    lines += benchmark_loop.rows(report["authoring_loop"])
+    if report.get("profile"):
+        lines += profile_rows(report["profile"])
     s = report["search"]
     lines.append(
         f"| learner search index (learner pages only; tutor index {s['tutor_gz']:,} B gzip) | "
@@ -367,6 +429,11 @@ def markdown_table(report: dict) -> str:
         f"reflection) | {sc['length']:,} chars ({sc['room']:,} left for reflections) "
         f"| <= {sc['limit']:,} |",
     ]
+    missed = [name for name, met in report["targets_met"].items() if not met]
+    lines.append(
+        f"| targets met | {len(report['targets_met']) - len(missed)} of "
+        f"{len(report['targets_met'])}; missed: {', '.join(missed) or 'none'} | all |"
+    )
     return "\n".join(lines + benchmark_summary.rows(report["class_summary"]))
 
 
@@ -400,7 +467,8 @@ def update_readme(table: str, only_summary: bool = False) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--sizes", default="1,10,40")
+    parser.add_argument("--sizes", default="1,10,40,100")
+    parser.add_argument("--profile", action="store_true", help="top costs of the strict build")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     parser.add_argument("--summary-only", action="store_true", help="class summary figures only")
     parser.add_argument("--page-files", type=int, default=500)
@@ -456,6 +524,8 @@ def main() -> None:
             project = copy_project(tmp / f"n{size}")
             make_synthetic(project, size)
             scaling[str(size)] = median_build(project, max(1, args.runs // 2), strict=False)
+        profile = build_profile(site, tmp / "profiled") if args.profile else None
+        loop = benchmark_loop.measure_sizes([1, 40], saves=max(3, args.runs))
         [package] = export(ROOT, ["scorm12"], tmp / "dist")
         scorm12 = {"zip_bytes": package.stat().st_size, **suspendbudget.worst_case(package)}
 
@@ -481,6 +551,9 @@ def main() -> None:
         "weight_per_page": weights,
         "html": html,
         "scaling": scaling,
+        "scaling_marginal": marginal(scaling),
+        "profile": profile,
+        "authoring_loop": loop,
         "scorm12": scorm12,
         "search": search,
         "lighthouse": lighthouse,
@@ -501,6 +574,8 @@ def main() -> None:
             "plain_page_added": all(v <= TARGET_CHROME for v in html["plain_pages"].values()),
             "assignment_like_a_lesson": html["assignment_gz"]
             <= max(r["gz"] for r in html["lessons"].values()),
+            "scaling_per_module_not_growing": not_growing(marginal(scaling)),
+            **{f"authoring_loop_{n}": met for n, met in loop["targets_met"].items()},
         },
     }
     print(json.dumps(report, indent=2))

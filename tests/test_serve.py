@@ -41,9 +41,10 @@ def page_as_built(url: str) -> bytes:
 
 
 def start_serve(project, url: str) -> subprocess.Popen:
-    """`mkdocs serve` of a project copy at url, its output (and errors) on a pipe."""
+    """`mkdocs serve` of a project copy at url as scripts/serve runs it (dirty: pages whose inputs
+    did not change are kept), its output (and errors) on a pipe."""
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", url[7:]],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", url[7:]],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

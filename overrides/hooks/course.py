@@ -10,7 +10,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link
 
-from crs import areas, bibexport, blocks, collation, course, pages, shortcodes, site, tables, theme
+from crs import (
+    areas,
+    bibexport,
+    blocks,
+    collation,
+    course,
+    pages,
+    reuse,
+    shortcodes,
+    site,
+    tables,
+    theme,
+)
 from crs.errors import CourseError
 
 log = logging.getLogger("mkdocs.hooks.course")
@@ -23,10 +35,16 @@ def _fail(error: CourseError) -> PluginError:
 
 def on_startup(command, dirty) -> None:
     _state["command"] = command
+    # scripts/serve builds dirty: pages whose inputs did not change are kept (crs/reuse.py).
+    _state["reuse"] = reuse.PageReuse() if command == "serve" and dirty else None
+    if _state.get("reuse"):
+        site.quiet_dirty_warning()
 
 
 def on_pre_build(config) -> None:
     _state.pop("assignment_url", None)
+    if _state.get("reuse"):
+        _state["reuse"].begin()
     try:
         _state["site"] = site.load(config)
     except CourseError as error:
@@ -66,11 +84,14 @@ def on_serve(server, config, builder):
 
 
 def on_nav(nav, config, files):
+    if _state.get("reuse"):
+        site.plan_reuse(_state["reuse"], config, files, _state["site"])
     _state["tutor_nav"] = areas.split_nav(nav, Link("Back to the course", "index.html"))
     return nav
 
 
 def on_env(env, config, files):
+    site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
     env.globals["crs_course"], env.globals["crs_course_detail"] = site.course_data(_state["site"])
     env.globals["crs_page_styles"] = site.PAGE_STYLES
@@ -91,19 +112,23 @@ def on_page_markdown(markdown, page, config, files):
         )
         if page.meta["crs_bundle"] == "assignment":
             _state["assignment_url"] = page.file.url
-        return pages.fill_page(
-            markdown, page.file.src_uri, page.file.url, _state["site"], first_line
+        text, _state["held"] = site.fill_page(
+            _state.get("reuse"), markdown, page, _state["site"], first_line
         )
+        return text
     except CourseError as error:
         raise _fail(error) from None
 
 
 def on_page_content(html, page, config, files):
+    html = pages.put_back(html, _state.pop("held", {}))
     page.meta["crs_parts"] = site.page_parts(html)
     return tables.scrollable_tables(html)
 
 
 def on_post_page(output, page, config):
+    if page is not None and _state.get("reuse"):
+        _state["reuse"].written(page)
     try:
         output = theme.label_search_dialog(output)
         if _state["tutor_nav"].homepage:  # the SCORM package's site has no tutor area
@@ -131,3 +156,10 @@ def on_post_build(config) -> None:
     except CourseError as error:
         raise _fail(error) from None
     collation.zip_kit(_state["kit"], Path(config.site_dir) / "downloads" / collation.ZIP_NAME)
+    if _state.get("reuse"):
+        _state["reuse"].end(succeeded=True)
+
+
+def on_build_error(error) -> None:
+    if _state.get("reuse"):
+        _state["reuse"].end(succeeded=False)
