@@ -78,9 +78,15 @@ def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
 PARTS = {"quizzes": "data-crs-quiz", "reflections": "data-crs-reflection"}
 
 
-def page_parts(html: str) -> list[str]:
-    """The parts whose components a page's content shows."""
-    return [part for part, attribute in PARTS.items() if f"{attribute}=" in html]
+# A page bundle that adds components after the page has loaded: the assignment page draws its
+# prompts and quizzes from the lesson parts its link names (crs/tutor.py assignment_parts).
+LATER_PARTS = {"assignment": ("quizzes", "reflections")}
+
+
+def page_parts(html: str, bundle: str | None = None) -> list[str]:
+    """The parts whose components a page's content shows, or its bundle will show."""
+    later = LATER_PARTS.get(bundle, ())
+    return [part for part, attribute in PARTS.items() if f"{attribute}=" in html or part in later]
 
 
 def project_of(config) -> Project:

@@ -96,3 +96,8 @@ def test_the_class_summary_stands_in_for_the_tutor_bundle_only():
 )
 def test_a_page_loads_the_parts_of_the_components_it_shows(html, parts):
     assert site.page_parts(html) == parts
+
+
+def test_the_assignment_page_loads_the_parts_its_lesson_parts_bring_later():
+    assert site.page_parts("<p>No prompt yet.</p>", "assignment") == ["quizzes", "reflections"]
+    assert site.page_parts("<p>No prompt yet.</p>", "lessons") == []

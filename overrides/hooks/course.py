@@ -122,7 +122,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = pages.put_back(html, _state.pop("held", {}))
-    page.meta["crs_parts"] = site.page_parts(html)
+    page.meta["crs_parts"] = site.page_parts(html, page.meta.get("crs_bundle"))
     return tables.scrollable_tables(html)
 
 
