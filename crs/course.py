@@ -289,33 +289,3 @@ def summary(course: Course, course_id: str, version: str) -> dict:
             for page in course.lessons
         ],
     }
-
-
-def progress_core(summary: dict) -> dict:
-    """The part of the summary every page carries (its <script id="crs-course">): what progress
-    in the navigation and the emergency export read. Titles, objectives and prompt texts go only
-    to the pages whose code reads them (crs.site.COURSE_DETAIL), so a page without a quiz or a
-    prompt stays within a few hundred bytes of a plain Material page."""
-    return {
-        "course": summary["course"],
-        "version": summary["version"],
-        "lessons": [
-            {
-                "page": lesson["page"],
-                "url": lesson["url"],
-                "reflections": [{"id": r["id"]} for r in lesson["reflections"]],
-                "quizzes": [
-                    {"id": q["id"], "questions": q["questions"]} for q in lesson["quizzes"]
-                ],
-            }
-            for lesson in summary["lessons"]
-        ],
-    }
-
-
-def detail(summary: dict, fields: tuple[str, ...] | None) -> dict:
-    """What a page adds to the core: each lesson's `fields` (in lesson order), or the whole
-    summary when fields is None. The browser merges it over the core (overrides/crs/model.js)."""
-    if fields is None:
-        return summary
-    return {"lessons": [{name: lesson[name] for name in fields} for lesson in summary["lessons"]]}

@@ -19,7 +19,7 @@ from mkdocs import utils
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.utils import get_relative_url
 
-from crs import collation, course, esbuild, model, pages, reuse, tutor
+from crs import collation, esbuild, model, pages, reuse, tutor
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.project import BLOCKS_EXTENSION, Project, project_from
@@ -53,26 +53,6 @@ BUNDLES = {
     "scorm.js": "scorm/launch.js",
 }
 PAGE_STYLES = {name.removesuffix(".css") for name in BUNDLES if name.endswith(".css")} - {"crs"}
-# What a page bundle's code reads of the course model beyond the core every page carries
-# (crs.course.progress_core): these lesson fields, or None for the whole summary. lessons and
-# home: the objective ticks (the objectives' text is on the page) and the "Continue" line;
-# workspace, assignment: prompts and quiz titles for reports and exports. Other pages (tutor
-# ones too) read ids only.
-COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
-    "lessons": ("title", "objective_links"),
-    "home": ("title", "objective_links"),
-    "workspace": None,
-    "assignment": None,
-}
-
-
-def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
-    """(the core every page carries, each page bundle's detail by bundle name)."""
-    summary = the_model.summary()
-    details = {name: course.detail(summary, fields) for name, fields in COURSE_DETAIL.items()}
-    return course.progress_core(summary), details
-
-
 # A component's part -> the attribute of its element: the part loads on every page whose content
 # shows one, whatever the page's bundle.
 PARTS = {"quizzes": "data-crs-quiz", "reflections": "data-crs-reflection"}

@@ -56,7 +56,7 @@ def test_a_wrong_or_shown_answer_or_an_empty_prompt_does_not_meet_it(tmp_path):
 
 
 def test_a_pages_course_detail_merges_over_the_core_lesson_by_lesson(tmp_path):
-    """model.js withDetail: the core every page carries, with a page's detail (crs.site
+    """model.js withDetail: the core every page carries, with a page's detail (crs.coursedata
     COURSE_DETAIL) over it; without a detail the core stays as it is."""
     core = {"course": "c", "version": "v", "lessons": [{"page": "a.md"}, {"page": "b.md"}]}
     detail = {"lessons": [{"title": "A"}, {"title": "B"}]}

@@ -1,6 +1,6 @@
 // The course model: its core, the same on every page (<script id="crs-course">: lessons with their
 // prompt and question ids), with what this page's bundle reads besides (#crs-course-detail in
-// the content, swapped by instant navigation; crs.site.COURSE_DETAIL) merged over it.
+// the content, swapped by instant navigation; crs.coursedata.COURSE_DETAIL) merged over it.
 import { hasText, questionState } from "./rules.js"
 import { read, subscribe } from "./storage.js"
 

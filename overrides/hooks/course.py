@@ -16,6 +16,7 @@ from crs import (
     blocks,
     collation,
     course,
+    coursedata,
     pages,
     reuse,
     shortcodes,
@@ -93,7 +94,9 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    env.globals["crs_course"], env.globals["crs_course_detail"] = site.course_data(_state["site"])
+    env.globals["crs_course"], env.globals["crs_course_detail"] = coursedata.course_data(
+        _state["site"]
+    )
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     try:
         env.globals["crs_first_styles"] = site.first_styles(Path(config.config_file_path).parent)

@@ -1,0 +1,56 @@
+"""The course data a built page carries for its code: a core on every page (progress in the
+navigation), and the detail only the pages whose bundle reads it get (overrides/main.html;
+overrides/crs/model.js merges the two)."""
+
+from __future__ import annotations
+
+from crs.model import CourseModel
+
+# What a page bundle's code reads of the course model beyond the core every page carries
+# (progress_core): these lesson fields, or None for the whole summary. lessons and
+# home: the objective ticks (the objectives' text is on the page) and the "Continue" line;
+# workspace, assignment: prompts and quiz titles for reports and exports. Other pages (tutor
+# ones too) read ids only.
+COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
+    "lessons": ("title", "objective_links"),
+    "home": ("title", "objective_links"),
+    "workspace": None,
+    "assignment": None,
+}
+
+
+def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
+    """(the core every page carries, each page bundle's detail by bundle name)."""
+    summary = the_model.summary()
+    details = {name: detail(summary, fields) for name, fields in COURSE_DETAIL.items()}
+    return progress_core(summary), details
+
+
+def progress_core(summary: dict) -> dict:
+    """The part of the summary every page carries (its <script id="crs-course">): what progress
+    in the navigation and the emergency export read. Titles, objectives and prompt texts go only
+    to the pages whose code reads them (COURSE_DETAIL), so a page without a quiz or a
+    prompt stays within a few hundred bytes of a plain Material page."""
+    return {
+        "course": summary["course"],
+        "version": summary["version"],
+        "lessons": [
+            {
+                "page": lesson["page"],
+                "url": lesson["url"],
+                "reflections": [{"id": r["id"]} for r in lesson["reflections"]],
+                "quizzes": [
+                    {"id": q["id"], "questions": q["questions"]} for q in lesson["quizzes"]
+                ],
+            }
+            for lesson in summary["lessons"]
+        ],
+    }
+
+
+def detail(summary: dict, fields: tuple[str, ...] | None) -> dict:
+    """What a page adds to the core: each lesson's `fields` (in lesson order), or the whole
+    summary when fields is None. The browser merges it over the core (overrides/crs/model.js)."""
+    if fields is None:
+        return summary
+    return {"lessons": [{name: lesson[name] for name in fields} for lesson in summary["lessons"]]}
