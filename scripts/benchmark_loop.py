@@ -18,7 +18,6 @@ import json
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from test_serve import free_port, start_serve, wait_for  # noqa: E402
+from test_serve import serving  # noqa: E402
 
 TARGETS = {1: 1.5, 40: 4.0}  # modules -> seconds from save to the new text shown
 LESSON = "models.md"
@@ -42,14 +41,10 @@ def measure(project: Path, saves: int = 5, lesson: str = LESSON) -> dict:
     original = source.read_text(encoding="utf-8")
     if ANCHOR not in original:
         raise SystemExit(f"{source} has no section heading to put the edit before")
-    url = f"http://127.0.0.1:{free_port()}"
-    server = start_serve(project, url)
-    log: list[str] = []  # serve's output, drained so its pipe never fills
-    threading.Thread(target=lambda: log.extend(server.stdout), daemon=True).start()
     seconds = []
-    try:
-        page_url = f"{url}/{Path(lesson).with_suffix('.html').as_posix()}"
-        wait_for(page_url, b"</html>", server, seconds=600)
+    built = Path(lesson).with_suffix(".html").as_posix()
+    with serving(project, built, seconds=600) as (url, _server, log):
+        page_url = f"{url}/{built}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
@@ -62,9 +57,6 @@ def measure(project: Path, saves: int = 5, lesson: str = LESSON) -> dict:
                 page.get_by_text(text).wait_for(timeout=120_000)
                 seconds.append(time.perf_counter() - started)
             browser.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     return {"lesson": lesson, "saves": [round(s, 3) for s in seconds], "median_s": median(seconds)}
 
 

@@ -3,6 +3,7 @@ on its page without a restart (quiz data lives outside docs/, so serve must watc
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import subprocess
@@ -60,6 +61,22 @@ def wait_for(url: str, wanted: bytes, server: subprocess.Popen, seconds: float =
         time.sleep(0.3)
 
 
+@contextlib.contextmanager
+def serving(project, page: str = "index.html", seconds: float = 60):
+    """`mkdocs serve` of project (start_serve) for the with-block, once `page` is built: (url,
+    server, output), its output read on a thread so the pipe never fills and stops serve."""
+    url = f"http://127.0.0.1:{free_port()}"
+    server = start_serve(project, url)
+    output: list[str] = []
+    threading.Thread(target=lambda: output.extend(server.stdout), daemon=True).start()
+    try:
+        wait_for(f"{url}/{page}", b"</html>", server, seconds)
+        yield url, server, output
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_serve_offers_its_pdfs_and_rebuilds_when_a_quiz_changes(tmp_path):
     project = copy_project(tmp_path)
     folder = project / site.SERVED_PDFS
@@ -92,13 +109,7 @@ def test_serve_reports_a_fault_once_keeps_the_last_pages_and_rebuilds_on_the_nex
     project = copy_project(tmp_path)
     page = project / "docs" / "models.md"
     good = page.read_text(encoding="utf-8")
-    url = f"http://127.0.0.1:{free_port()}"
-    server = start_serve(project, url)
-    output: list[str] = []
-    reader = threading.Thread(target=lambda: output.extend(server.stdout), daemon=True)
-    reader.start()
-    try:
-        wait_for(f"{url}/models.html", b"</html>", server)
+    with serving(project, "models.html") as (url, server, output):
         last_good = page_as_built(f"{url}/models.html")
         line = good.count("\n") + 2
         page.write_text(good + "\nAs shown [@no-such-key].\n", encoding="utf-8")
@@ -113,7 +124,4 @@ def test_serve_reports_a_fault_once_keeps_the_last_pages_and_rebuilds_on_the_nex
 
         page.write_text(good + "\nA sentence added while serving.\n", encoding="utf-8")
         wait_for(f"{url}/models.html", b"A sentence added while serving.", server)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     print("".join(output))

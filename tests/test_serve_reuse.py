@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
 from conftest import copy_project, mkdocs_build
-from test_serve import fetch, free_port, page_as_built, start_serve, wait_for
+from test_serve import fetch, page_as_built, serving, wait_for
 
 
 def served_differences(url: str, clean: Path) -> list[str]:
@@ -35,17 +34,8 @@ def served_differences(url: str, clean: Path) -> list[str]:
 @pytest.fixture
 def served(tmp_path):
     project = copy_project(tmp_path / "project")
-    url = f"http://127.0.0.1:{free_port()}"
-    server = start_serve(project, url)
-    log: list[str] = []
-    reader = threading.Thread(target=lambda: log.extend(server.stdout), daemon=True)
-    reader.start()
-    try:
-        wait_for(f"{url}/index.html", b"</html>", server)
+    with serving(project) as (url, server, log):
         yield project, url, server, log
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def last_plan(log: list[str]) -> tuple[int, int]:
