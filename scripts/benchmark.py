@@ -52,7 +52,9 @@ from crs.exports.formats import export
 ROOT = Path(__file__).resolve().parent.parent
 # Every file of ours a page names, vendored ones included: in src/href attributes, and the
 # iframe-worker shim in the script that writes it in on file:// (overrides/main.html).
-OUR_ASSET = re.compile(r'"([^"\s]*assets/(?:crs|vendor)/[^"\s]+\.(?:js|css))"')
+# The assignment page's lesson parts (assets/crs/assignment/) are its prompts and quizzes, loaded
+# only for the lessons a link names: html_weights counts the largest with the page's HTML.
+OUR_ASSET = re.compile(r'"([^"\s]*assets/(?:crs/(?!assignment/)|vendor/)[^"\s]+\.(?:js|css))"')
 # Our styles written into the page's head (overrides/crs/first.css): counted as ours too.
 OUR_STYLE = re.compile(r"<style data-crs>(.*?)</style>", re.S)
 THEME_ASSET = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/bundle|stylesheets/)[^"]*)"')
