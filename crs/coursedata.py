@@ -4,6 +4,10 @@ overrides/crs/model.js merges the two)."""
 
 from __future__ import annotations
 
+import jinja2
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
 from crs.model import CourseModel
 
 # What a page bundle's code reads of the course model beyond the core every page carries
@@ -24,6 +28,26 @@ def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
     summary = the_model.summary()
     details = {name: detail(summary, fields) for name, fields in COURSE_DETAIL.items()}
     return progress_core(summary), details
+
+
+def template_globals(the_model: CourseModel, env: jinja2.Environment) -> dict:
+    """What overrides/main.html writes of the course: the core as data (the module home reads
+    it) and as JSON, and each bundle's detail as JSON. Serialised once a build rather than by
+    `tojson` on every page: the data grows with the course, so per page it made the build
+    quadratic in the number of lessons. Same bytes as the template's `tojson` would write."""
+    core, details = course_data(the_model)
+    return {
+        "crs_course": core,
+        "crs_course_json": as_json(env, core),
+        "crs_course_detail_json": {name: as_json(env, value) for name, value in details.items()},
+    }
+
+
+def as_json(env: jinja2.Environment, value) -> Markup:
+    """`value | tojson` as `env` renders it (its JSON policies, HTML-safe)."""
+    return htmlsafe_json_dumps(
+        value, dumps=env.policies["json.dumps_function"], **env.policies["json.dumps_kwargs"]
+    )
 
 
 def progress_core(summary: dict) -> dict:

@@ -94,9 +94,7 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    env.globals["crs_course"], env.globals["crs_course_detail"] = coursedata.course_data(
-        _state["site"]
-    )
+    env.globals.update(coursedata.template_globals(_state["site"], env))
     env.globals["crs_page_styles"] = site.PAGE_STYLES
     try:
         env.globals["crs_first_styles"] = site.first_styles(Path(config.config_file_path).parent)
