@@ -9,6 +9,7 @@ object that every output (site, PDF, tutor tools, exports) renders from.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -24,13 +25,14 @@ from crs import (
     datafiles,
     editing,
     grounding,
+    modelcache,
     pagechecks,
     pagelist,
     quizzes,
     schemacheck,
     timing,
 )
-from crs.coursetext import CourseText
+from crs.coursetext import TEXT_CACHE, CourseText
 from crs.errors import CourseError, CourseFaults, Faults
 from crs.project import Project, read_project
 
@@ -65,10 +67,25 @@ def known_blocks(project: Project) -> set[str]:
 
 
 def load(project: Project | Path) -> CourseModel:
-    """Read and check the whole course. Every fault found is collected, and if there is any, one
-    CourseFaults lists them all (file:line, sorted) before anything is written."""
+    """Read and check the whole course (load_checked), or take the result of the last load of
+    the very same inputs that passed (crs.modelcache: a fresh process need not check again)."""
     if not isinstance(project, Project):
         project = read_project(Path(project))
+    return modelcache.load(project, load_checked, _attach)
+
+
+def _attach(kept: CourseModel, project: Project) -> CourseModel:
+    return dataclasses.replace(kept, project=project, text=course_text(project))
+
+
+def course_text(project: Project) -> CourseText:
+    """The project's text pipeline, keeping what it renders for the next run."""
+    return CourseText.of(project.extensions, project.extension_configs, project.root / TEXT_CACHE)
+
+
+def load_checked(project: Project) -> CourseModel:
+    """Read and check the whole course. Every fault found is collected, and if there is any, one
+    CourseFaults lists them all (file:line, sorted) before anything is written."""
     faults = Faults()
     faults.add(*pagelist.check_page_list(project))
     present = [src for src in project.pages if (project.docs / src).is_file()]
@@ -115,7 +132,7 @@ def load(project: Project | Path) -> CourseModel:
         terms=tuple(terms),
         activities=activities,
         version=version,
-        text=CourseText.of(project.extensions, project.extension_configs),
+        text=course_text(project),
         warnings=(
             *(str(w) for w in unused),
             *timing.check_lesson_times(the_course, project.docs, blocks, activities),
