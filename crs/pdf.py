@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crs import model as crs_model
+from crs import pagerefs
 from crs.errors import CourseError
 from crs.model import CourseModel
 from crs.pdfdeps import check_fonts, import_weasyprint
@@ -36,6 +37,7 @@ def write_pdf(html: str, base_url: Path, target: Path) -> dict[str, float]:
     """Lay out and write one document; returns seconds spent laying out and writing, and the
     page count (for scripts/benchmark's breakdown)."""
     weasyprint = import_weasyprint()
+    pagerefs.install(weasyprint)
     target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     document = weasyprint.HTML(string=html, base_url=str(base_url)).render(**PDF_OPTIONS)
