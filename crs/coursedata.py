@@ -4,6 +4,9 @@ overrides/crs/model.js merges the two)."""
 
 from __future__ import annotations
 
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
 from crs.model import CourseModel
 
 # What a page bundle's code reads of the course model beyond the core every page carries
@@ -54,3 +57,10 @@ def detail(summary: dict, fields: tuple[str, ...] | None) -> dict:
     if fields is None:
         return summary
     return {"lessons": [{name: lesson[name] for name in fields} for lesson in summary["lessons"]]}
+
+
+def page_json(data) -> Markup:
+    """`data` as JSON for a page (the templates' crs_json filter): Jinja's tojson, escaped alike
+    for a <script> and a single-quoted attribute, without its spaces after , and :, which every
+    page would carry."""
+    return htmlsafe_json_dumps(data, separators=(",", ":"))

@@ -97,6 +97,7 @@ def on_env(env, config, files):
     env.globals["crs_course"], env.globals["crs_course_detail"] = coursedata.course_data(
         _state["site"]
     )
+    env.filters["crs_json"] = coursedata.page_json
     _state["files"] = files
     try:
         _state["first_styles"] = site.first_styles(Path(config.config_file_path).parent)
