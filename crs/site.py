@@ -275,20 +275,21 @@ def first_styles(root: Path) -> dict[str, str]:
         }
 
 
-def _shows_class(html: str, name: str) -> bool:
-    return re.search(rf'class="(?:[^"]*\s)?{re.escape(name)}[\s"]', html) is not None
+_CLASSES = re.compile(r'class="([^"]*)"')
 
 
 def with_first_styles(html: str, styles: dict[str, str]) -> str:
     """The page with the first styles (FIRST_STYLES, minified in `styles`) of what it shows in
-    its slot; a page without the slot is not one of ours (the SCORM launch page, a notebook's
-    output) and comes back unchanged."""
+    its slot; a page without the slot (not made from overrides/main.html, such as the SCORM
+    launch page) comes back unchanged. One pass over the page's class attributes: this runs on
+    every page of every build."""
     if FIRST_STYLES_SLOT not in html:
         return html
+    shown = {name for found in _CLASSES.findall(html) for name in found.split()}
     chosen = "".join(
         styles[name]
         for name, classes in FIRST_STYLES.items()
-        if not classes or any(_shows_class(html, c) for c in classes)
+        if not classes or shown.intersection(classes)
     )
     return html.replace(FIRST_STYLES_SLOT, f"<style data-crs>{chosen}</style>", 1)
 
