@@ -4,7 +4,6 @@ overrides/crs/model.js merges the two)."""
 
 from __future__ import annotations
 
-import jinja2
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
@@ -30,24 +29,17 @@ def course_data(the_model: CourseModel) -> tuple[dict, dict[str, dict]]:
     return progress_core(summary), details
 
 
-def template_globals(the_model: CourseModel, env: jinja2.Environment) -> dict:
+def template_globals(the_model: CourseModel) -> dict:
     """What overrides/main.html writes of the course: the core as data (the module home reads
-    it) and as JSON, and each bundle's detail as JSON. Serialised once a build rather than by
-    `tojson` on every page: the data grows with the course, so per page it made the build
-    quadratic in the number of lessons. Same bytes as the template's `tojson` would write."""
+    it) and as JSON, and each bundle's detail as JSON. Serialised once a build rather than on
+    every page: the data grows with the course, so per page it made the build quadratic in the
+    number of lessons."""
     core, details = course_data(the_model)
     return {
         "crs_course": core,
-        "crs_course_json": as_json(env, core),
-        "crs_course_detail_json": {name: as_json(env, value) for name, value in details.items()},
+        "crs_course_json": page_json(core),
+        "crs_course_detail_json": {name: page_json(value) for name, value in details.items()},
     }
-
-
-def as_json(env: jinja2.Environment, value) -> Markup:
-    """`value | tojson` as `env` renders it (its JSON policies, HTML-safe)."""
-    return htmlsafe_json_dumps(
-        value, dumps=env.policies["json.dumps_function"], **env.policies["json.dumps_kwargs"]
-    )
 
 
 def progress_core(summary: dict) -> dict:
@@ -78,3 +70,9 @@ def detail(summary: dict, fields: tuple[str, ...] | None) -> dict:
     if fields is None:
         return summary
     return {"lessons": [{name: lesson[name] for name in fields} for lesson in summary["lessons"]]}
+
+
+def page_json(data) -> Markup:
+    """`data` as JSON for a page: as Jinja's tojson writes it, escaped alike for a <script> and a
+    single-quoted attribute, without its spaces after , and :, which every page would carry."""
+    return htmlsafe_json_dumps(data, separators=(",", ":"))

@@ -1,10 +1,11 @@
-"""Front-end bundles: which page loads which page bundle and component parts, and they reuse
-crs.js's modules instead of carrying copies."""
+"""Front-end bundles: which page loads which page bundle and component parts, in one script and
+one stylesheet per combination that reuse the first page's modules instead of carrying copies,
+and which first styles each page carries."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 from crs import shortcodes, site
 from crs.errors import CourseError
@@ -47,26 +48,71 @@ def test_the_build_fails_on_such_a_page(tmp_path):
     assert f"docs/models.md:{line}: marker 'crs:workspace' needs the workspace" in result.stderr
 
 
+def test_each_page_script_holds_one_copy_of_what_every_page_needs(site_dir):
+    scripts = sorted((site_dir / "assets" / "crs").glob("crs*.js"))
+    assert {"crs.js", "crs-quizzes-reflections-lessons.js"} <= {s.name for s in scripts}
+    for script in scripts:
+        # The storage key prefix only exists inside storage.js: parts and page bundles take it
+        # from main.js (shared.js), so a page's script holds it once.
+        assert script.read_text(encoding="utf-8").count("crs.v1.") == 1, script.name
+    assert "crs.v1." not in (site_dir / "assets" / "crs" / "notices.js").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
-    "bundle",
+    ("parts", "bundle", "name"),
     [
-        "assignment.js",
-        "home.js",
-        "lessons.js",
-        "notices.js",
-        "quizzes.js",
-        "reflections.js",
-        "summary.js",
-        "tutor.js",
-        "workspace.js",
+        ([], None, "crs"),
+        ([], "home", "crs-home"),
+        (["reflections"], "workspace", "crs-reflections-workspace"),
+        (["quizzes", "reflections"], "lessons", "crs-quizzes-reflections-lessons"),
     ],
 )
-def test_page_bundles_share_one_storage_instance(site_dir, bundle):
-    code = (site_dir / "assets" / "crs" / bundle).read_text(encoding="utf-8")
-    # The storage key prefix only exists inside storage.js: a copy here would keep its own
-    # in-memory fallback and miss same-tab changes made through crs.js.
-    assert "crs.v1." not in code
-    assert "crs.v1." in (site_dir / "assets" / "crs" / "crs.js").read_text(encoding="utf-8")
+def test_a_page_loads_one_script_and_stylesheet_named_for_its_combination(parts, bundle, name):
+    assert site.combination(parts, bundle) == name
+
+
+def test_a_combination_bundles_what_every_page_needs_then_its_parts_then_its_bundle():
+    scripts, sheets = site.combination_sources("crs-quizzes-reflections-lessons")
+    assert scripts == ["main.js", "mount-quizzes.js", "mount-reflections.js", "lessons.js"]
+    assert sheets == ["main.css", "quizzes.css", "lessons.css"]
+    assert site.combination_sources("crs") == (["main.js"], ["main.css"])
+
+
+def test_every_source_a_combination_may_name_exists():
+    folder = ROOT / "overrides" / "crs"
+    named = [*site.CORE, *site.SEPARATE.values()]
+    named += [source for pair in site.PIECES.values() for source in pair if source]
+    named += [f"first/{name}" for name in site.FIRST_STYLES]
+    assert [name for name in named if not (folder / name).is_file()] == []
+
+
+STYLES = {name: f"/*{name}*/" for name in site.FIRST_STYLES}
+
+
+@pytest.mark.parametrize(
+    ("body", "chosen"),
+    [
+        ("<p>Plain.</p>", ["theme.css"]),
+        ('<section class="crs-reflection">', ["theme.css", "reflections.css"]),
+        ('<li class="crs-reference crs-reference--book">', ["theme.css", "references.css"]),
+        ('<div class="x crs-table-scroll" role="region">', ["theme.css", "tables.css"]),
+        ('<p class="crs-resume">', ["theme.css", "home.css"]),
+        ("<p>The class crs-reflection named in text.</p>", ["theme.css"]),
+        ('<p class="crs-reflection__label">', ["theme.css"]),
+    ],
+)
+def test_a_page_carries_the_first_styles_of_what_it_shows(body, chosen):
+    page = f"<head>{site.FIRST_STYLES_SLOT}</head><body>{body}</body>"
+    styled = site.with_first_styles(page, STYLES)
+    assert styled == page.replace(
+        site.FIRST_STYLES_SLOT, f"<style data-crs>{''.join(STYLES[n] for n in chosen)}</style>"
+    )
+
+
+def test_a_page_without_the_slot_is_left_as_it_is():
+    assert site.with_first_styles('<p class="crs-reflection">', STYLES) == (
+        '<p class="crs-reflection">'
+    )
 
 
 def test_the_class_summary_stands_in_for_the_tutor_bundle_only():

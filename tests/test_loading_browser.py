@@ -41,6 +41,11 @@ RENDER_BLOCKING = """() => performance.getEntriesByType("resource")
   .map((e) => [e.name.split("/").pop(), e.renderBlockingStatus])"""
 
 
+# A page's one stylesheet and one script of ours (crs.site.combination), outside <noscript>.
+SHEET = 'link[rel="stylesheet"][href*="assets/crs/crs"]:not(noscript *)'
+SCRIPT = 'script[src*="assets/crs/crs"]'
+
+
 def learner_pages(site_dir) -> list[str]:
     return sorted(p.name for p in site_dir.glob("*.html"))
 
@@ -62,9 +67,7 @@ def test_nothing_of_ours_blocks_the_first_render_and_the_shim_stays_off_http(
         # Not loaded, and Material's search runs its own Worker.
         assert page.evaluate("typeof window.IFrameWorker") == "undefined", name
         # Our styles are switched on once they have arrived.
-        expect(
-            page.locator('link[rel="stylesheet"][href$="assets/crs/crs.css"]')
-        ).to_have_attribute("media", "all")
+        expect(page.locator(SHEET)).to_have_attribute("media", "all")
     assert not [url for url in requested if "iframe-worker" in url]
     assert [url for url in requested if OURS.search(url)]
 
@@ -144,12 +147,12 @@ def test_from_file_url_quizzes_reflections_and_progress_work(offline_page, site_
 
 def test_after_instant_navigation_styles_and_components_work(page, site_url, model):
     """From a page with no page bundle into a lesson and back home through the nav: the content
-    is swapped without a page load, the lesson's bundle and styles arrive with it, and our
-    shared stylesheet and script are neither lost nor doubled."""
+    is swapped without a page load, the lesson's script and stylesheet arrive with it and
+    replace the glossary's, and the glossary's modules go on serving (one storage state)."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site_url}/glossary.html")
-    page.evaluate("window.crsSamePage = true")
+    page.evaluate("window.crsSamePage = true; window.crsFirst = window.crs")
     lesson = lesson_with(model, "reflections")
     page.locator(".md-nav--primary a.md-nav__link", has_text=lesson["title"]).first.click()
     expect(page.locator("[data-crs-lesson]")).to_have_attribute("data-crs-mounted", "true")
@@ -160,7 +163,8 @@ def test_after_instant_navigation_styles_and_components_work(page, site_url, mod
     item = page.locator(f'[data-crs-lesson-item="{lesson["page"]}"]')
     expect(item.locator(".crs-lesson-status")).to_contain_text("Done")
     assert page.evaluate("window.crsSamePage") is True, "navigation reloaded the page"
-    sheets = 'link[rel="stylesheet"][href$="assets/crs/crs.css"]:not(noscript *)'
-    assert page.locator(sheets).count() == 1
-    assert page.locator('script[src$="assets/crs/crs.js"]').count() == 1
+    assert page.evaluate("window.crs === window.crsFirst")
+    expect(page.locator(SHEET)).to_have_attribute("href", re.compile(r"crs-home\.css$"))
+    assert page.locator(SHEET).count() == 1
+    assert page.locator(SCRIPT).count() == 1
     assert errors == []

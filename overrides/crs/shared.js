@@ -1,6 +1,7 @@
-// What page bundles and parts take from crs.js (loaded first on every page; see main.js).
-// Importing the modules directly would bundle second copies, with their own storage state, into
-// each page. One function per name, so a bundle carries only the names it uses.
+// What page bundles and parts take from main.js's window.crs: the modules of the first page a
+// tab opened (see main.js). Importing them directly would give the parts of a page reached by
+// instant navigation a second copy, with its own storage state. One function per name, so a
+// bundle carries only the names it uses.
 const crs = (name) => (...args) => window.crs[name](...args)
 export const askFirst = /* @__PURE__ */ crs("askFirst")
 export const asides = /* @__PURE__ */ crs("asides")

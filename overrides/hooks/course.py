@@ -94,10 +94,10 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    env.globals.update(coursedata.template_globals(_state["site"], env))
-    env.globals["crs_page_styles"] = site.PAGE_STYLES
+    env.globals.update(coursedata.template_globals(_state["site"]))
+    _state["files"] = files
     try:
-        env.globals["crs_first_styles"] = site.first_styles(Path(config.config_file_path).parent)
+        _state["first_styles"] = site.first_styles(Path(config.config_file_path).parent)
     except CourseError as error:
         raise _fail(error) from None
     return env
@@ -123,7 +123,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = pages.put_back(html, _state.pop("held", {}))
-    page.meta["crs_parts"] = site.page_parts(html, page.meta.get("crs_bundle"))
+    bundle = page.meta.get("crs_bundle")
+    page.meta["crs_parts"] = site.page_parts(html, bundle)
+    page.meta["crs_assets"] = site.combination(page.meta["crs_parts"], bundle)
     return tables.scrollable_tables(html)
 
 
@@ -132,6 +134,7 @@ def on_post_page(output, page, config):
         _state["reuse"].written(page)
     try:
         output = theme.label_search_dialog(output)
+        output = site.with_first_styles(output, _state["first_styles"])
         if _state["tutor_nav"].homepage:  # the SCORM package's site has no tutor area
             output = theme.add_to_copyright(output, areas.area_link(page, config.site_url or ""))
         return output
@@ -149,7 +152,12 @@ def on_post_build(config) -> None:
     areas.tutor_sitemap(Path(config.site_dir), config.site_url or "")
     try:
         site.write_favicon_ico(Path(config.site_dir))
-        site.bundle_scripts(Path(config.config_file_path).parent, Path(config.site_dir))
+        pages_built = [f.page for f in _state["files"].documentation_pages() if f.page]
+        site.bundle_scripts(
+            Path(config.config_file_path).parent,
+            Path(config.site_dir),
+            site.combinations(pages_built),
+        )
         if "assignment_url" in _state:
             site.write_assignment_parts(
                 Path(config.site_dir), _state["site"], _state["assignment_url"]
