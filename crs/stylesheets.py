@@ -28,7 +28,7 @@ from crs.errors import CourseError
 CACHE = Path(".cache", "stylesheets")
 SCRIPT = Path(__file__).with_name("purgecss.cjs")
 # How every page names the theme's two render-blocking stylesheets (Material's base.html).
-THEME_SHEET = re.compile(rb"assets/stylesheets/((?:main|palette)\.[0-9a-f]{8}\.min\.css)")
+THEME_SHEET = re.compile(rb"assets/stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css")
 _CLASSES = re.compile(rb'class="([^"]*)"')
 _TAGS = re.compile(rb"<([a-zA-Z][\w-]*)")
 _VALUES = re.compile(rb'="([^"]*)"')
@@ -45,19 +45,20 @@ _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
 def slim_theme_sheets(root: Path, site: Path, theme_dirs: list[str]) -> None:
     """Replace the theme stylesheets every page in `site` links with their cut copies."""
     pages = {path: path.read_bytes() for path in site.rglob("*.html")}
-    names = {m.decode() for text in pages.values() for m in THEME_SHEET.findall(text)}
-    sheets = {name: _theme_file(theme_dirs, name).read_text(encoding="utf-8") for name in names}
+    # A page kept from an earlier build (`serve --dirty`) links that build's cut copy: the stem
+    # names the theme's sheet either way.
+    stems = {m.decode() for text in pages.values() for m in THEME_SHEET.findall(text)}
+    sheets = {stem: _theme_file(theme_dirs, stem).read_text(encoding="utf-8") for stem in stems}
     attributes = {a for css in sheets.values() for a in _SELECTED_ATTRIBUTES.findall(css)}
     tokens = site_tokens(pages.values(), _script_texts(site), attributes)
     folder = site / "assets" / "stylesheets"
     renamed = {}
-    for name, css in sorted(sheets.items()):
+    for stem, css in sorted(sheets.items()):
         slim = _purged(root, css, visible_tokens(css, tokens))
-        stem = name.split(".")[0]
-        renamed[name] = f"{stem}.{hashlib.sha256(slim.encode()).hexdigest()[:8]}.min.css"
-        (folder / renamed[name]).write_text(slim, encoding="utf-8")
-        for stale in (folder / name, folder / f"{name}.map"):
-            stale.unlink(missing_ok=True)
+        renamed[stem] = f"{stem}.{hashlib.sha256(slim.encode()).hexdigest()[:8]}.min.css"
+        for stale in folder.glob(f"{stem}.*.css*"):
+            stale.unlink()
+        (folder / renamed[stem]).write_text(slim, encoding="utf-8")
     for path, text in pages.items():
         slimmed = THEME_SHEET.sub(
             lambda m: b"assets/stylesheets/" + renamed[m[1].decode()].encode(), text
@@ -97,13 +98,14 @@ def _script_texts(site: Path):
     yield from (path.read_bytes() for path in site.glob("assets/crs/**/*.js"))
 
 
-def _theme_file(theme_dirs: list[str], name: str) -> Path:
+def _theme_file(theme_dirs: list[str], stem: str) -> Path:
     for folder in theme_dirs:
-        path = Path(folder, "assets", "stylesheets", name)
-        if path.is_file():
+        for path in sorted(Path(folder, "assets", "stylesheets").glob(f"{stem}.*.min.css")):
             return path
     raise CourseError(
-        "mkdocs.yml", None, f"the pages link assets/stylesheets/{name}, which no theme folder has"
+        "mkdocs.yml",
+        None,
+        f"the pages link assets/stylesheets/{stem}.*.min.css, which no theme has",
     )
 
 
