@@ -21,6 +21,7 @@ from crs import (
     reuse,
     shortcodes,
     site,
+    stylesheets,
     tables,
     theme,
 )
@@ -162,6 +163,9 @@ def on_post_build(config) -> None:
             site.write_assignment_parts(
                 Path(config.site_dir), _state["site"], _state["assignment_url"]
             )
+        stylesheets.slim_theme_sheets(
+            Path(config.config_file_path).parent, Path(config.site_dir), config.theme.dirs
+        )
     except CourseError as error:
         raise _fail(error) from None
     collation.zip_kit(_state["kit"], Path(config.site_dir) / "downloads" / collation.ZIP_NAME)
