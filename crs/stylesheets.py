@@ -23,9 +23,11 @@ import re
 import subprocess
 from pathlib import Path
 
+from crs import diskcache
 from crs.errors import CourseError
 
 CACHE = Path(".cache", "stylesheets")
+_KEEP = 8  # entries kept: main and palette, for the last few sets of tokens
 SCRIPT = Path(__file__).with_name("purgecss.cjs")
 # How every page names the theme's two render-blocking stylesheets (Material's base.html).
 THEME_SHEET = re.compile(rb"assets/stylesheets/(main|palette)\.[0-9a-f]{8}\.min\.css")
@@ -118,9 +120,10 @@ def _purged(root: Path, css: str, tokens: list[str]) -> str:
     version = json.loads(package.read_text(encoding="utf-8"))["version"]
     request = json.dumps({"css": css, "tokens": tokens})
     key = hashlib.sha256(json.dumps([version, SCRIPT.read_text(), request]).encode()).hexdigest()
-    entry = root / CACHE / f"{key[:16]}.css"
-    if entry.exists():
-        return entry.read_text(encoding="utf-8")
+    entry = root / CACHE / f"{key[:16]}.pickle"
+    kept = diskcache.read(entry)
+    if kept is not None:
+        return kept
     done = subprocess.run(
         ["node", str(SCRIPT)],
         input=request,
@@ -132,9 +135,5 @@ def _purged(root: Path, css: str, tokens: list[str]) -> str:
     if done.returncode:
         raise CourseError("crs/purgecss.cjs", None, done.stderr.strip())
     slim = _SOURCE_MAP.sub("", done.stdout)
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    # Written beside the entry and renamed into place, so an interrupted run leaves no entry.
-    work = entry.with_name(f"{entry.name}.{os.getpid()}")
-    work.write_text(slim, encoding="utf-8")
-    work.rename(entry)
+    diskcache.write(entry, slim, _KEEP)
     return slim

@@ -14,7 +14,7 @@ import material
 import pytest
 from conftest import ROOT, needs_node
 
-from crs import stylesheets
+from crs import diskcache, stylesheets
 
 THEME = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 RULE = re.compile(r"([^{}]+)\{[^{}]*\}")
@@ -130,6 +130,6 @@ def test_purgecss_keeps_matched_rules_and_runs_again_only_on_new_tokens(tmp_path
     assert ".a{color:red}" in slim and "[data-s=dark]" in slim
     assert ".b" not in slim and ".c" not in slim
     [entry] = (tmp_path / stylesheets.CACHE).iterdir()
-    entry.write_text("/* cached */")
+    diskcache.write(entry, "/* cached */", keep=1)
     assert stylesheets._purged(tmp_path, css, ["a", "data-s", "dark"]) == "/* cached */"
     assert ".c" in stylesheets._purged(tmp_path, css, ["a", "c"])
