@@ -538,23 +538,39 @@ def update_readme(table: str, only_summary: bool = False) -> None:
     readme.write_text(text, encoding="utf-8")
 
 
-def measure_only(parts: set[str], runs: int, sizes: list[int]) -> None:
+def measure_only(parts: set[str], args: argparse.Namespace, sizes: list[int]) -> None:
     """Print the figures of just these parts (main's, measured the same way)."""
     report: dict = {}
+    runs = args.runs
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        if "build" in parts:
+        if parts & {"build", "lighthouse"}:
+            site = copy_project(tmp / "site")
             plain = copy_project(tmp / "plain")
             make_plain(plain)
-            report["build"] = build_ratio(copy_project(tmp / "site"), plain, runs)
+        if "build" in parts:
+            report["build"] = build_ratio(site, plain, runs)
+        if "lighthouse" in parts:
+            build(site, tmp / "out")
+            build(plain, tmp / "plain-out", strict=False)
+            report["lighthouse"] = benchmark_lighthouse.measure(
+                tmp / "out", tmp / "plain-out", args.lighthouse_runs, lighthouse_pages(args)
+            )
         if "scaling" in parts:
             report["scaling"] = scaling_builds(tmp, sizes, max(1, runs // 2))
             report["scaling_marginal"] = scaling_marginal(report["scaling"])
     print(json.dumps(report, indent=2))
     rows = build_rows(report["build"]) if "build" in report else []
+    if "lighthouse" in report:
+        rows += benchmark_lighthouse.rows(report["lighthouse"])
     if "scaling" in report:
         rows += scaling_rows(report["scaling"], report["scaling_marginal"])
     print("\n".join(["", "| measure | value | target |", "| --- | --- | --- |", *rows]))
+
+
+def lighthouse_pages(args: argparse.Namespace) -> list[str] | None:
+    """The pages named by --lighthouse-pages, or None for every learner page."""
+    return args.lighthouse_pages.split(",") if args.lighthouse_pages else None
 
 
 def main() -> None:
@@ -575,15 +591,16 @@ def main() -> None:
     parser.add_argument(
         "--only",
         action="append",
-        choices=("build", "scaling"),
+        choices=("build", "scaling", "lighthouse"),
         help="measure just this part (repeatable; the README is left alone): build, the strict "
-        "build against the plain one; scaling, the synthetic course against its plain build",
+        "build against the plain one; scaling, the synthetic course against its plain build; "
+        "lighthouse, the learner pages against the plain ones (--lighthouse-runs, -pages)",
     )
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",")]
     compile_python(ROOT / "crs")
     if args.only:
-        measure_only(set(args.only), args.runs, sizes)
+        measure_only(set(args.only), args, sizes)
         return
     if args.summary_only:
         with tempfile.TemporaryDirectory() as tmp:
@@ -616,9 +633,8 @@ def main() -> None:
         search = search_indexes(tmp / "out")
         lighthouse = {}
         if args.lighthouse_runs:
-            pages = args.lighthouse_pages.split(",") if args.lighthouse_pages else None
             lighthouse = benchmark_lighthouse.measure(
-                tmp / "out", tmp / "plain-out", args.lighthouse_runs, pages
+                tmp / "out", tmp / "plain-out", args.lighthouse_runs, lighthouse_pages(args)
             )
         checks = [run_check(site) for _ in range(args.runs)]
         check_s = statistics.median(c[0] for c in checks)

@@ -10,8 +10,9 @@ median run (by performance score) is kept.
 Targets (issue 14): performance >= the plain page's and >= 95; accessibility, best practices and
 SEO 100; LCP <= 1.1x the plain page's.
 
-Usage: scripts/benchmark --lighthouse-only [--runs 3] [--pages models.html,...]
-(scripts/benchmark runs these too)
+Alone: scripts/benchmark --only lighthouse [--lighthouse-runs 3]
+[--lighthouse-pages models.html,...]
+(a full scripts/benchmark run measures these too)
 """
 
 from __future__ import annotations
