@@ -1,6 +1,6 @@
 """esbuild, run only when one of its inputs changed.
 
-Every build bundles the front end (crs.site) and the notebook download's collation rules
+Every build bundles the front end (crs.frontend) and the notebook download's collation rules
 (crs.collation); each esbuild run is a fresh process, a quarter of a second on a busy machine,
 which a build of an unchanged front end need not pay. The output of a run is kept in
 .cache/esbuild/, keyed on esbuild's version and arguments, with the bytes of every file esbuild

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 
-from crs import shortcodes, site
+from crs import frontend, shortcodes
 from crs.errors import CourseError
 
 
@@ -68,25 +68,25 @@ def test_each_page_script_holds_one_copy_of_what_every_page_needs(site_dir):
     ],
 )
 def test_a_page_loads_one_script_and_stylesheet_named_for_its_combination(parts, bundle, name):
-    assert site.combination(parts, bundle) == name
+    assert frontend.combination(parts, bundle) == name
 
 
 def test_a_combination_bundles_what_every_page_needs_then_its_parts_then_its_bundle():
-    scripts, sheets = site.combination_sources("crs-quizzes-reflections-lessons")
+    scripts, sheets = frontend.combination_sources("crs-quizzes-reflections-lessons")
     assert scripts == ["main.js", "mount-quizzes.js", "mount-reflections.js", "lessons.js"]
     assert sheets == ["main.css", "quizzes.css", "lessons.css"]
-    assert site.combination_sources("crs") == (["main.js"], ["main.css"])
+    assert frontend.combination_sources("crs") == (["main.js"], ["main.css"])
 
 
 def test_every_source_a_combination_may_name_exists():
     folder = ROOT / "overrides" / "crs"
-    named = [*site.CORE, *site.SEPARATE.values()]
-    named += [source for pair in site.PIECES.values() for source in pair if source]
-    named += [f"first/{name}" for name in site.FIRST_STYLES]
+    named = [*frontend.CORE, *frontend.SEPARATE.values()]
+    named += [source for pair in frontend.PIECES.values() for source in pair if source]
+    named += [f"first/{name}" for name in frontend.FIRST_STYLES]
     assert [name for name in named if not (folder / name).is_file()] == []
 
 
-STYLES = {name: f"/*{name}*/" for name in site.FIRST_STYLES}
+STYLES = {name: f"/*{name}*/" for name in frontend.FIRST_STYLES}
 
 
 @pytest.mark.parametrize(
@@ -102,15 +102,15 @@ STYLES = {name: f"/*{name}*/" for name in site.FIRST_STYLES}
     ],
 )
 def test_a_page_carries_the_first_styles_of_what_it_shows(body, chosen):
-    page = f"<head>{site.FIRST_STYLES_SLOT}</head><body>{body}</body>"
-    styled = site.with_first_styles(page, STYLES)
+    page = f"<head>{frontend.FIRST_STYLES_SLOT}</head><body>{body}</body>"
+    styled = frontend.with_first_styles(page, STYLES)
     assert styled == page.replace(
-        site.FIRST_STYLES_SLOT, f"<style data-crs>{''.join(STYLES[n] for n in chosen)}</style>"
+        frontend.FIRST_STYLES_SLOT, f"<style data-crs>{''.join(STYLES[n] for n in chosen)}</style>"
     )
 
 
 def test_a_page_without_the_slot_is_left_as_it_is():
-    assert site.with_first_styles('<p class="crs-reflection">', STYLES) == (
+    assert frontend.with_first_styles('<p class="crs-reflection">', STYLES) == (
         '<p class="crs-reflection">'
     )
 
@@ -141,9 +141,9 @@ def test_the_class_summary_stands_in_for_the_tutor_bundle_only():
     ],
 )
 def test_a_page_loads_the_parts_of_the_components_it_shows(html, parts):
-    assert site.page_parts(html) == parts
+    assert frontend.page_parts(html) == parts
 
 
 def test_the_assignment_page_loads_the_parts_its_lesson_parts_bring_later():
-    assert site.page_parts("<p>No prompt yet.</p>", "assignment") == ["quizzes", "reflections"]
-    assert site.page_parts("<p>No prompt yet.</p>", "lessons") == []
+    assert frontend.page_parts("<p>No prompt yet.</p>", "assignment") == ["quizzes", "reflections"]
+    assert frontend.page_parts("<p>No prompt yet.</p>", "lessons") == []

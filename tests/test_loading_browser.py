@@ -41,7 +41,7 @@ RENDER_BLOCKING = """() => performance.getEntriesByType("resource")
   .map((e) => [e.name.split("/").pop(), e.renderBlockingStatus])"""
 
 
-# A page's one stylesheet and one script of ours (crs.site.combination), outside <noscript>.
+# A page's one stylesheet and one script of ours (crs.frontend.combination), outside <noscript>.
 SHEET = 'link[rel="stylesheet"][href*="assets/crs/crs"]:not(noscript *)'
 SCRIPT = 'script[src*="assets/crs/crs"]'
 

@@ -84,6 +84,7 @@ def test_only_the_hook_imports_the_hook_facing_module():
 def test_the_course_model_imports_no_output():
     outputs = {
         "crs.site",
+        "crs.frontend",
         "crs.pages",
         "crs.pdf",
         "crs.printdoc",

@@ -1,6 +1,6 @@
 // What every page needs, first in each page's one script (esbuild, IIFE: classic scripts also
 // run from file://): crs.js alone, or with the parts and page bundle the page shows
-// (crs.site.combination). Material swaps page content on instant navigation; document$ emits
+// (crs.frontend.combination). Material swaps page content on instant navigation; document$ emits
 // for every page, so each component mounts on what the new page holds. Components mark
 // elements they have mounted.
 import { askFirst } from "./confirm.js"

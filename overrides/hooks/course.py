@@ -17,6 +17,7 @@ from crs import (
     collation,
     course,
     coursedata,
+    frontend,
     pages,
     reuse,
     shortcodes,
@@ -98,7 +99,7 @@ def on_env(env, config, files):
     env.globals.update(coursedata.template_globals(_state["site"]))
     _state["files"] = files
     try:
-        _state["first_styles"] = site.first_styles(Path(config.config_file_path).parent)
+        _state["first_styles"] = frontend.first_styles(Path(config.config_file_path).parent)
     except CourseError as error:
         raise _fail(error) from None
     return env
@@ -125,8 +126,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     html = pages.put_back(html, _state.pop("held", {}))
     bundle = page.meta.get("crs_bundle")
-    page.meta["crs_parts"] = site.page_parts(html, bundle)
-    page.meta["crs_assets"] = site.combination(page.meta["crs_parts"], bundle)
+    page.meta["crs_parts"] = frontend.page_parts(html, bundle)
+    page.meta["crs_assets"] = frontend.combination(page.meta["crs_parts"], bundle)
     return tables.scrollable_tables(html)
 
 
@@ -135,7 +136,7 @@ def on_post_page(output, page, config):
         _state["reuse"].written(page)
     try:
         output = theme.label_search_dialog(output)
-        output = site.with_first_styles(output, _state["first_styles"])
+        output = frontend.with_first_styles(output, _state["first_styles"])
         if _state["tutor_nav"].homepage:  # the SCORM package's site has no tutor area
             output = theme.add_to_copyright(output, areas.area_link(page, config.site_url or ""))
         return output
@@ -154,10 +155,10 @@ def on_post_build(config) -> None:
     try:
         site.write_favicon_ico(Path(config.site_dir))
         pages_built = [f.page for f in _state["files"].documentation_pages() if f.page]
-        site.bundle_scripts(
+        frontend.bundle_scripts(
             Path(config.config_file_path).parent,
             Path(config.site_dir),
-            site.combinations(pages_built),
+            frontend.combinations(pages_built),
         )
         if "assignment_url" in _state:
             site.write_assignment_parts(
