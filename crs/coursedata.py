@@ -11,12 +11,12 @@ from crs.model import CourseModel
 
 # What a page bundle's code reads of the course model beyond the core every page carries
 # (progress_core): these lesson fields, or None for the whole summary. lessons and
-# home: the objective ticks (the objectives' text is on the page) and the "Continue" line;
-# workspace, assignment: prompts and quiz titles for reports and exports. Other pages (tutor
-# ones too) read ids only.
+# home: the objective ticks (the objectives' text is on the page, and the home's "Continue"
+# line takes the lesson's title from its lesson list); workspace, assignment: titles, prompts
+# and quiz titles for reports and exports. Other pages (tutor ones too) read ids only.
 COURSE_DETAIL: dict[str, tuple[str, ...] | None] = {
-    "lessons": ("title", "objective_links"),
-    "home": ("title", "objective_links"),
+    "lessons": ("objective_links",),
+    "home": ("objective_links",),
     "workspace": None,
     "assignment": None,
 }

@@ -103,6 +103,26 @@ def test_nothing_moves_on_a_phone_as_our_styles_and_scripts_arrive(browser, site
     context.close()
 
 
+def test_the_assignment_page_paints_its_message_before_our_scripts_and_keeps_it(browser, site_url):
+    """Without a link, the assignment page's message is its largest text (what Lighthouse times
+    as LCP): served visible, so it is there before any script of ours has run, and nothing moves
+    when they run (assignment.js hides it only for a link naming an assignment)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    message = page.locator("[data-crs-assignment-empty]")
+    page.route(re.compile(r".*/assets/crs/.*\.js$"), lambda route: route.abort())
+    page.goto(f"{site_url}/assignment.html", wait_until="load")
+    expect(message).to_be_visible()
+    expect(page.locator("[data-crs-assignment][data-crs-mounted]")).to_have_count(0)
+    page.unroute_all()
+    page.route(re.compile(r".*/assets/crs/.*"), lambda route: (time.sleep(0.15), route.continue_()))
+    page.goto(f"{site_url}/assignment.html", wait_until="load")
+    expect(page.locator("[data-crs-assignment][data-crs-mounted]")).to_have_count(1)
+    expect(message).to_be_visible()
+    assert page.evaluate(SHIFTS) == []
+    context.close()
+
+
 def lesson_with(model, what: str) -> dict:
     return next(lesson for lesson in model["lessons"] if lesson[what])
 

@@ -63,8 +63,17 @@ def test_every_learner_page_reads_without_javascript(nojs_page, site_url, site_d
     assert quizzes and prompts, "no quiz or prompt was checked"
 
 
-def test_the_assignment_page_says_what_it_needs_without_javascript(nojs_page, site_url):
-    nojs_page.goto(f"{site_url}/assignment.html#v=1&id=a&t=Week")
+@pytest.mark.parametrize("fragment", ["", "#v=1&id=a&t=Week"])
+def test_the_assignment_page_says_what_it_needs_without_javascript(nojs_page, site_url, fragment):
+    """With or without a link: what the page is for, served visible (it paints before any script
+    runs), then why no assignment shows and where to work on paper."""
+    nojs_page.goto(f"{site_url}/assignment.html{fragment}")
+    empty = nojs_page.locator("[data-crs-assignment-empty]")
+    expect(empty).to_be_visible()
+    expect(empty).to_contain_text("Open that link to see your assignment.")
     notice = nojs_page.locator(".crs-nojs").first
+    expect(notice).to_be_visible()
     expect(notice).to_contain_text("needs JavaScript")
     expect(notice.locator("a")).to_have_attribute("href", "downloads/co-production-learner.pdf")
+    # Read in that order: the message, then the notice that explains it.
+    expect(nojs_page.locator("[data-crs-assignment-empty] + noscript > .crs-nojs")).to_be_visible()

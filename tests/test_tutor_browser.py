@@ -69,6 +69,7 @@ def test_build_an_assignment_then_answer_and_download_it_as_a_learner(
 
     page.goto(url)
     expect(page.locator("[data-crs-assignment-title]")).to_have_text("Week 2: models")
+    expect(page.locator("[data-crs-assignment-empty]")).to_be_hidden()
     expect(page.locator("[data-crs-assignment-instructions]")).to_contain_text("Be brief.")
     expect(page.locator("[data-crs-assignment-due]")).to_contain_text("2026")
     expect(page.locator(PROBLEMS)).to_be_hidden()
@@ -219,6 +220,7 @@ def test_builder_and_assignment_work_from_a_file_url(page, site_dir, model):
     assert url.startswith("file://") and "t=Offline%20week" in url
     page.goto(url)
     expect(page.locator("[data-crs-assignment-title]")).to_have_text("Offline week")
+    expect(page.locator("[data-crs-assignment-empty]")).to_be_hidden()
     expect(page.locator(f'[data-crs-assignment-item="prompt:{prompt}"]')).to_be_visible()
     expect(page.locator(PROBLEMS)).to_be_hidden()
 

@@ -61,8 +61,9 @@ def test_workspace_renders_prompt_markdown_guidance_and_links():
 
 
 def test_pages_carry_course_detail_only_where_their_code_reads_it(site_dir, model):
-    """Every page has the core (ids, for progress in the navigation); titles and objective
-    links only lesson pages and the home, prompt texts only the workspace and assignment pages."""
+    """Every page has the core (ids, for progress in the navigation); objective links only
+    lesson pages and the home (which read titles from the page), titles and prompt texts only
+    the workspace and assignment pages."""
     first = model["lessons"][0]
     core = {
         "page": first["page"],
@@ -72,11 +73,8 @@ def test_pages_carry_course_detail_only_where_their_code_reads_it(site_dir, mode
     }
     glossary = course_on_page((site_dir / "glossary.html").read_text(encoding="utf-8"))
     assert glossary["lessons"][0] == core and glossary["version"] == model["version"]
-    home = course_on_page((site_dir / "index.html").read_text(encoding="utf-8"))
-    assert home["lessons"][0] == {
-        **core,
-        "title": first["title"],
-        "objective_links": first["objective_links"],
-    }
+    for page in ("index.html", first["url"]):
+        linked = course_on_page((site_dir / page).read_text(encoding="utf-8"))
+        assert linked["lessons"][0] == {**core, "objective_links": first["objective_links"]}
     assignment = course_on_page((site_dir / "assignment.html").read_text(encoding="utf-8"))
     assert assignment == model and first["reflections"][0]["prompt"]

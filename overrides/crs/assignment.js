@@ -113,6 +113,7 @@ function mountAssignment(el) {
       h("p", { class: "admonition-title" }, result.problems.length === 1 ? "This assignment link has a problem:" : "This assignment link has problems:"),
       h("ul", {}, result.problems.map((p) => h("li", {}, p))),
     )
+    // Served visible (the page without a link, and without JavaScript): only a link hides it.
     $("empty").hidden = !result.empty
     const chosen = new Set(current ? [...current.prompts.map((id) => `prompt:${id}`), ...current.quizzes.map((id) => `quiz:${id}`)] : [])
     for (const item of el.querySelectorAll("[data-crs-assignment-item]")) item.hidden = !chosen.has(item.dataset.crsAssignmentItem)

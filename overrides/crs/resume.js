@@ -61,6 +61,9 @@ export function mountResume(holder) {
   const link = holder.querySelector("[data-crs-resume-link]")
   link.textContent = "Continue where you left off"
   link.href = siteUrl(target.url)
+  // The lesson's title as the home's lesson list shows it (crs/templates/lessons.html, every
+  // lesson of the course), so the page's course data need not carry the titles again.
+  const listed = document.querySelector(`[data-crs-lesson-item="${CSS.escape(target.lesson.page)}"] .crs-lessons__title a`)
   const where = holder.querySelector("[data-crs-resume-where]")
-  where.textContent = `“${target.lesson.title}”${target.section ? `, at ${target.section}` : ""}`
+  where.textContent = `“${listed.textContent}”${target.section ? `, at ${target.section}` : ""}`
 }
