@@ -178,9 +178,15 @@ def test_every_page_of_the_site_is_byte_identical_to_materials_nav(site_dir, sit
 @pytest.mark.slow
 def test_every_page_of_a_course_of_module_folders_is_byte_identical(tmp_path):
     project = copy_project(tmp_path / "project")
-    script("benchmark").make_synthetic(project, 3)  # module-2/ and module-3/ beside the root
+    benchmark = script("benchmark")
+    benchmark.make_synthetic(project, 3)  # module-2/ and module-3/ beside the root
+    # A section with an index page (navigation.indexes), linked from its title.
+    (project / "docs" / "module-2" / "index.md").write_text("# Module 2\n", encoding="utf-8")
+    config = benchmark.load_config(project)
+    config["nav"][-2]["Module 2"].insert(0, "module-2/index.md")
+    benchmark.save_config(project, config)
     result = mkdocs_build(project, tmp_path / "with")
     assert result.returncode == 0, result.stderr
     with_cache = html_pages(tmp_path / "with")
-    assert {"module-2/models.html", "tutor/index.html", "index.html"} <= with_cache.keys()
+    assert {"module-2/index.html", "module-3/models.html", "tutor/index.html"} <= with_cache.keys()
     assert differing(with_cache, build_without_cache(project, tmp_path / "without")) == []
