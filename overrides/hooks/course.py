@@ -18,6 +18,7 @@ from crs import (
     course,
     coursedata,
     frontend,
+    navcache,
     pages,
     reuse,
     shortcodes,
@@ -96,6 +97,8 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
+    # Fresh each build (serve rebuilds too): the nav entries and their titles are new.
+    env.globals["crs_nav_cache"] = navcache.NavCache()
     env.globals.update(coursedata.template_globals(_state["site"]))
     _state["files"] = files
     try:
