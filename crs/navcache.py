@@ -2,9 +2,11 @@
 
 Material renders the whole navigation into every page, so with one section per module each
 added module costs more than the one before: a build does pages x modules nav entries.
-overrides/partials/nav.html hands each top-level entry's rendering to `NavCache`, which renders
-it through Material's own macro (the caller of the Jinja `{% call %}`) only when no page
-rendered earlier in the build had the same output for it.
+`render_nav_once` has Material's partials/nav.html hand each top-level entry's rendering to
+`NavCache`, which renders it through Material's own macro (the caller of the Jinja
+`{% call %}`) only when no page rendered earlier in the build had the same output for it. The
+partial is rewritten as the theme's loader reads it, not forked: a copy would silently fall
+behind on a Material upgrade, the rewrite stops the build when its line is gone.
 
 What Material 9.8.2's nav-item.html `render(item, path, 1)` reads, for an entry that does not
 hold the page being rendered (not `active`): the entry and its descendants (titles, meta,
@@ -25,7 +27,14 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+import jinja2
 from mkdocs.utils import get_relative_url
+
+from crs.theme import ThemeChanged
+
+NAV_TEMPLATE = "partials/nav.html"
+_ENTRY = "{{ item.render(nav_item, path, 1) }}"
+_CACHED_ENTRY = "{% call crs_nav_cache(nav_item, path, 1, page) %}" + _ENTRY + "{% endcall %}"
 
 
 def _normalised(path: str) -> str:
@@ -66,8 +75,8 @@ def _entry(entry) -> _Entry:
 
 
 class NavCache:
-    """Called from overrides/partials/nav.html for each top-level entry; one per build, as the
-    entries (and their titles) are new each build."""
+    """Called from the nav partial for each top-level entry; one per build, as the entries
+    (and their titles) are new each build."""
 
     def __init__(self) -> None:
         self._entries: dict[int, _Entry] = {}
@@ -104,3 +113,37 @@ class NavCache:
         if key not in self._html:
             self._html[key] = caller()
         return self._html[key]
+
+
+def cached_nav_source(source: str, filename: str | None) -> str:
+    """Material's nav partial with each top-level entry rendered through `crs_nav_cache`."""
+    if source.count(_ENTRY) != 1:
+        raise ThemeChanged(
+            f"{filename}: crs/navcache.py expected the theme's nav partial to render each "
+            f"top-level entry with one '{_ENTRY}'; update cached_nav_source"
+        )
+    return source.replace(_ENTRY, _CACHED_ENTRY)
+
+
+class _CachedNavLoader(jinja2.BaseLoader):
+    def __init__(self, theirs: jinja2.BaseLoader) -> None:
+        self.theirs = theirs
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = self.theirs.get_source(environment, template)
+        if template == NAV_TEMPLATE:
+            source = cached_nav_source(source, filename)
+        return source, filename, uptodate
+
+    def list_templates(self):
+        return self.theirs.list_templates()
+
+
+def render_nav_once(env: jinja2.Environment) -> None:
+    """The build's templates with the navigation cached, on a fresh NavCache (MkDocs makes a
+    new environment each build, serve's rebuilds included). The partial is read here so that
+    a theme without the expected line stops the build before any page is rendered."""
+    loader = _CachedNavLoader(env.loader)
+    loader.get_source(env, NAV_TEMPLATE)
+    env.loader = loader
+    env.globals["crs_nav_cache"] = NavCache()

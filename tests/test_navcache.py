@@ -8,17 +8,19 @@ import itertools
 import re
 from pathlib import Path
 
+import jinja2
 import material
 import pytest
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build
 from mkdocs.structure.nav import Link, Section
 from mkdocs.utils import get_relative_url, normalize_url
 from test_benchmark import script
 
-from crs.navcache import NavCache, page_folder
+from crs.navcache import NavCache, cached_nav_source, page_folder, render_nav_once
+from crs.theme import ThemeChanged
 
-MATERIAL_NAV = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
-OUR_NAV = ROOT / "overrides" / "partials" / "nav.html"
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+MATERIAL_NAV = MATERIAL_TEMPLATES / "partials" / "nav.html"
 
 
 def module(number: int) -> Section:
@@ -136,14 +138,28 @@ def test_a_theme_page_without_a_page_renders_every_entry():
     assert caller.calls == 2
 
 
-def test_our_nav_partial_is_materials_with_only_the_entry_loop_changed():
-    ours = OUR_NAV.read_text(encoding="utf-8")
+def test_materials_nav_partial_gets_only_its_entry_loop_changed():
+    material = MATERIAL_NAV.read_text(encoding="utf-8")
+    ours = cached_nav_source(material, str(MATERIAL_NAV))
     call = re.compile(r"\{% call crs_nav_cache\(nav_item, path, 1, page\) %\}(.*?)\{% endcall %\}")
     assert len(call.findall(ours)) == 1
-    header = re.compile(r"\A\{#-.*?-#\}\n", re.S)
-    assert "9.8.2" in header.match(ours).group(0)
-    material = MATERIAL_NAV.read_text(encoding="utf-8")
-    assert header.sub("", call.sub(r"\1", ours)) == header.sub("", material)
+    assert call.sub(r"\1", ours) == material
+
+
+def test_a_nav_partial_without_the_entry_loop_stops_the_build_naming_it():
+    with pytest.raises(ThemeChanged, match=r"^custom/partials/nav\.html: .*item\.render"):
+        cached_nav_source("{{ item.render(nav_item, path, 2) }}", "custom/partials/nav.html")
+
+
+def test_each_environment_reads_the_partial_rewritten_with_a_cache_of_its_own():
+    envs = [jinja2.Environment(loader=jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES)))]
+    envs.append(jinja2.Environment(loader=envs[0].loader))
+    for env in envs:
+        render_nav_once(env)
+    first, second = (env.globals["crs_nav_cache"] for env in envs)
+    assert isinstance(first, NavCache) and first is not second
+    assert "crs_nav_cache" in envs[0].loader.get_source(envs[0], "partials/nav.html")[0]
+    assert "crs_nav_cache" not in envs[0].loader.get_source(envs[0], "partials/nav-item.html")[0]
 
 
 def html_pages(site: Path) -> dict[str, bytes]:
@@ -160,8 +176,11 @@ def differing(with_cache: dict[str, bytes], without: dict[str, bytes]) -> list[s
 
 
 def build_without_cache(project: Path, out: Path, env: dict | None = None) -> dict[str, bytes]:
-    """Built with Material's own nav partial, which never calls the cache."""
-    (project / "overrides" / "partials" / "nav.html").unlink()
+    """Built with Material's own nav partial, left as it is, which never calls the cache."""
+    hook = project / "overrides" / "hooks" / "course.py"
+    source = hook.read_text(encoding="utf-8")
+    assert source.count("navcache.render_nav_once(env)") == 1
+    hook.write_text(source.replace("navcache.render_nav_once(env)", "pass"), encoding="utf-8")
     result = mkdocs_build(project, out, env=env)
     assert result.returncode == 0, result.stderr
     return html_pages(out)

@@ -97,8 +97,10 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     site.cache_templates(env, Path(config.config_file_path).parent)
     env.globals["crs_tutor_nav"] = _state["tutor_nav"]
-    # Fresh each build (serve rebuilds too): the nav entries and their titles are new.
-    env.globals["crs_nav_cache"] = navcache.NavCache()
+    try:
+        navcache.render_nav_once(env)
+    except theme.ThemeChanged as error:
+        raise PluginError(str(error)) from None
     env.globals.update(coursedata.template_globals(_state["site"]))
     _state["files"] = files
     try:
