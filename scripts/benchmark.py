@@ -403,14 +403,12 @@ TARGET_KEY_SHARE = 0.25  # key and feedback add <= 25% to a lesson page's gzippe
 TARGET_CHROME = 1024  # a page without quiz or prompt: <= 1 KB gzipped beyond the plain page
 # The page outside its text: the sidebars (the plain build's navigation also lists the tutor
 # pages, which ours keeps out; the table of contents follows the text) and the article are
-# left out, but our scripts and page data inside the article are kept.
+# left out, but our scripts inside the article (the course detail's) are kept.
 SIDEBARS = re.compile(
     r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-content")', re.S
 )
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-OURS_IN_ARTICLE = re.compile(
-    r'<script\b[^>]*>.*?</script>|<div id="crs-course-detail"[^>]*></div>', re.S
-)
+OURS_IN_ARTICLE = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
 
 
 def chrome(html: str) -> bytes:

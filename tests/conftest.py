@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from crs import pdf
+from crs import coursedata, pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -109,18 +109,19 @@ def site_dir(_site_server) -> Path:
     return out
 
 
-def course_on_page(html: str) -> dict:
+def course_on_page(page: Path) -> dict:
     """The course model as a built page gives it to its scripts (overrides/crs/model.js): the
-    core every page carries, with the page's detail (#crs-course-detail) merged over it."""
-    core = json.loads(
-        re.search(
-            r'<script id="crs-course" type="application/json"[^>]*>(.*?)</script>', html, re.S
-        ).group(1)
-    )
-    found = re.search(r"""id="crs-course-detail" data-crs-course='([^']*)'""", html)
-    if not found:
+    core every page loads (script #crs-course), with the page's detail (script
+    #crs-course-detail) merged over it."""
+    html = page.read_text(encoding="utf-8")
+
+    def data(element_id: str):
+        found = re.search(rf'<script defer id="{element_id}" src="([^"]+)"', html)
+        return found and coursedata.script_data((page.parent / found[1]).read_text("utf-8"))
+
+    core, detail = data("crs-course"), data("crs-course-detail")
+    if not detail:
         return core
-    detail = json.loads(found.group(1))
     pairs = zip(core["lessons"], detail["lessons"], strict=True)
     lessons = [{**lesson, **more} for lesson, more in pairs]
     return {**core, **detail, "lessons": lessons}
@@ -139,7 +140,7 @@ def grading_keys() -> dict:
 @pytest.fixture(scope="session")
 def model(site_dir) -> dict:
     """The whole course model, as the workspace page has it."""
-    return course_on_page((site_dir / "workspace.html").read_text(encoding="utf-8"))
+    return course_on_page(site_dir / "workspace.html")
 
 
 @pytest.fixture(scope="session")

@@ -165,6 +165,12 @@ def test_from_file_url_quizzes_reflections_and_progress_work(offline_page, site_
     assert errors == [] and page.blocked == []
 
 
+# The page's course detail script has run: its element holds the objective links.
+DETAIL_LOADED = (
+    "document.getElementById('crs-course-detail')?.crsData?.lessons.every((l) => l.objective_links)"
+)
+
+
 def test_after_instant_navigation_styles_and_components_work(page, site_url, model):
     """From a page with no page bundle into a lesson and back home through the nav: the content
     is swapped without a page load, the lesson's script and stylesheet arrive with it and
@@ -172,16 +178,20 @@ def test_after_instant_navigation_styles_and_components_work(page, site_url, mod
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{site_url}/glossary.html")
+    expect(page.locator("#crs-course-detail")).to_have_count(0)
     page.evaluate("window.crsSamePage = true; window.crsFirst = window.crs")
     lesson = lesson_with(model, "reflections")
     page.locator(".md-nav--primary a.md-nav__link", has_text=lesson["title"]).first.click()
     expect(page.locator("[data-crs-lesson]")).to_have_attribute("data-crs-mounted", "true")
+    # The lesson's course detail (crs.coursedata), a script in the content, ran with it.
+    page.wait_for_function(DETAIL_LOADED)
     work_through_lesson(page, lesson, "Written after instant navigation")
     # lessons.css, which the glossary does not load, came with the lesson.
     expect(page.locator(".crs-lesson-done")).to_have_css("margin-top", re.compile(r"^[1-9]"))
     page.locator(".md-nav--primary a.md-nav__link").first.click()
     item = page.locator(f'[data-crs-lesson-item="{lesson["page"]}"]')
     expect(item.locator(".crs-lesson-status")).to_contain_text("Done")
+    page.wait_for_function(DETAIL_LOADED)
     assert page.evaluate("window.crsSamePage") is True, "navigation reloaded the page"
     assert page.evaluate("window.crs === window.crsFirst")
     expect(page.locator(SHEET)).to_have_attribute("href", re.compile(r"crs-home\.css$"))

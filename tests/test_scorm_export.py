@@ -11,6 +11,7 @@ from urllib.parse import unquote
 import pytest
 from lxml import etree
 
+from crs import coursedata
 from crs.errors import CourseError
 from crs.exports import scorm
 from crs.exports.formats import export
@@ -134,8 +135,9 @@ def test_launch_page_carries_every_question_key(scorm_dist, tmp_path):
     launch = (folder / "scorm.html").read_text(encoding="utf-8")
     start = launch.index('<script id="crs-scorm-keys" type="application/json">')
     keys = json.loads(launch[launch.index(">", start) + 1 : launch.index("</script>", start)])
-    course = json.loads(
-        launch[launch.index(">", launch.index('id="crs-course"')) + 1 : launch.index("</script>")]
+    start = launch.index('<script id="crs-course">')
+    course = coursedata.script_data(
+        launch[launch.index(">", start) + 1 : launch.index("</script>", start)]
     )
     questions = {
         q for lesson in course["lessons"] for quiz in lesson["quizzes"] for q in quiz["questions"]

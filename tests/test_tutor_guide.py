@@ -103,7 +103,8 @@ def test_page_bundles_load_only_where_their_components_are(site_dir, the_course)
     """Every page loads one script and one stylesheet, named for what they bundle besides what
     every page needs: at most one page bundle (the lessons code on lessons, the home's on the
     home, tutor code only on tutor pages, workspace and assignment code only on their own page),
-    and the quiz and reflection parts only where a quiz or a prompt is shown."""
+    and the quiz and reflection parts only where a quiz or a prompt is shown; and the course data
+    files."""
     lesson_pages = {page.src.replace(".md", ".html"): page for page in the_course.lessons}
     bundles = {
         "index.html": "home",
@@ -126,7 +127,11 @@ def test_page_bundles_load_only_where_their_components_are(site_dir, the_course)
         combination = "-".join(["crs", *sorted(shown), *([bundle] if bundle else [])])
         expected = {f"{combination}.js", f"{combination}.css"}
         text = page.read_text(encoding="utf-8")
-        assert set(re.findall(r"assets/crs/([\w-]+\.(?:js|css))", text)) == expected, name
+        named = set(re.findall(r"assets/crs/([\w-]+\.(?:js|css))", text))
+        # Besides, the course data (crs.coursedata): the core, and the detail a bundle reads.
+        data = {name for name in named if re.fullmatch(r"course-[0-9a-f]{10}\.js", name)}
+        assert named - data == expected, name
+        assert 1 <= len(data) <= 2, name
 
 
 def test_notebook_page_is_rendered_with_outputs_and_a_download(site_dir):

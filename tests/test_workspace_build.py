@@ -13,7 +13,7 @@ from crs.workspace import render_workspace
 
 
 def course_model(site_dir) -> dict:
-    return course_on_page((site_dir / "workspace.html").read_text(encoding="utf-8"))
+    return course_on_page(site_dir / "workspace.html")
 
 
 def test_duplicate_reflection_id_fails_naming_both_files(tmp_path):
@@ -71,10 +71,10 @@ def test_pages_carry_course_detail_only_where_their_code_reads_it(site_dir, mode
         "reflections": [{"id": r["id"]} for r in first["reflections"]],
         "quizzes": [{"id": q["id"], "questions": q["questions"]} for q in first["quizzes"]],
     }
-    glossary = course_on_page((site_dir / "glossary.html").read_text(encoding="utf-8"))
+    glossary = course_on_page(site_dir / "glossary.html")
     assert glossary["lessons"][0] == core and glossary["version"] == model["version"]
     for page in ("index.html", first["url"]):
-        linked = course_on_page((site_dir / page).read_text(encoding="utf-8"))
+        linked = course_on_page(site_dir / page)
         assert linked["lessons"][0] == {**core, "objective_links": first["objective_links"]}
-    assignment = course_on_page((site_dir / "assignment.html").read_text(encoding="utf-8"))
+    assignment = course_on_page(site_dir / "assignment.html")
     assert assignment == model and first["reflections"][0]["prompt"]

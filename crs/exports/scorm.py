@@ -27,7 +27,7 @@ from urllib.parse import quote
 
 from mkdocs.utils.yaml import yaml_load
 
-from crs import pdf
+from crs import coursedata, pdf
 from crs.errors import CourseError
 from crs.model import COURSE_ID, CourseModel
 from crs.quizzes import grading_key
@@ -165,7 +165,7 @@ def write_launch(
         title=title,
         version=version.name,
         mastery=mastery,
-        model=course.summary(),
+        model_script=coursedata.data_script(course.summary()),
         keys=quiz_keys(course),
     )
     (site_dir / LAUNCH).write_text(page, encoding="utf-8")

@@ -14,6 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from crs import coursedata
+
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 4096
 
@@ -42,11 +44,8 @@ console.log(JSON.stringify({ questions: ids.length, length }))
 """
 
 
-def _json_script(page: str, element_id: str) -> dict:
-    found = re.search(
-        rf'<script id="{element_id}" type="application/json">(.*?)</script>', page, re.S
-    )
-    return json.loads(found.group(1))
+def _script_text(page: str, opening: str) -> str:
+    return re.search(rf"{re.escape(opening)}(.*?)</script>", page, re.S).group(1)
 
 
 def worst_case(package: Path) -> dict:
@@ -54,8 +53,10 @@ def worst_case(package: Path) -> dict:
     with zipfile.ZipFile(package) as archive:
         launch = archive.read("scorm.html").decode("utf-8")
     data = {
-        "model": _json_script(launch, "crs-course"),
-        "keys": _json_script(launch, "crs-scorm-keys"),
+        "model": coursedata.script_data(_script_text(launch, '<script id="crs-course">')),
+        "keys": json.loads(
+            _script_text(launch, '<script id="crs-scorm-keys" type="application/json">')
+        ),
     }
     esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
     sources = ROOT / "overrides" / "crs"

@@ -46,7 +46,7 @@ export function encode(a) {
   return `${body}&c=${checksum(body)}`
 }
 
-// Every prompt and quiz id the course has (from the <script id="crs-course"> model).
+// Every prompt and quiz id the course has (from the course model, model.js).
 export function known(model) {
   const prompts = new Set()
   const quizzes = new Set()

@@ -1,6 +1,7 @@
-// The course model: its core, the same on every page (<script id="crs-course">: lessons with their
-// prompt and question ids), with what this page's bundle reads besides (#crs-course-detail in
-// the content, swapped by instant navigation; crs.coursedata.COURSE_DETAIL) merged over it.
+// The course model: its core, the same on every page (script #crs-course: lessons with their
+// prompt and question ids), with what this page's bundle reads besides (script
+// #crs-course-detail in the content, swapped by instant navigation; crs.coursedata
+// COURSE_DETAIL) merged over it. Each script hands its data to its own element (crsData).
 import { hasText, questionState } from "./rules.js"
 import { read, subscribe } from "./storage.js"
 
@@ -9,16 +10,10 @@ const firstHref = location.href
 let cache
 
 export function course() {
-  const el = document.getElementById("crs-course")
-  if (!el) return null
-  const extra = document.getElementById("crs-course-detail")
-  if (cache?.el !== el || cache.extra !== extra) {
-    try {
-      cache = { el, extra, model: withDetail(JSON.parse(el.textContent), extra && JSON.parse(extra.dataset.crsCourse)) }
-    } catch {
-      return null
-    }
-  }
+  const core = document.getElementById("crs-course")?.crsData
+  if (!core) return null
+  const detail = document.getElementById("crs-course-detail")?.crsData
+  if (cache?.core !== core || cache.detail !== detail) cache = { core, detail, model: withDetail(core, detail) }
   return cache.model
 }
 

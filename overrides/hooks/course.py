@@ -67,11 +67,14 @@ def on_pre_build(config) -> None:
         notebooks.config["cache_dir"] = str(site.prepare_notebook_cache(root, kit))
     # The blocks render from the model; on_page_markdown moves the context to each page.
     _state["context"] = blocks.PageContext(_state["site"])
+    _state["course_globals"], _state["course_scripts"] = coursedata.course_scripts(_state["site"])
     config.mdx_configs.setdefault(site.EXTENSION, {})["context"] = _state["context"]
 
 
 def on_files(files, config):
     for uri, text in bibexport.files(_state["site"].references).items():
+        files.append(File.generated(config, uri, content=text))
+    for uri, text in _state["course_scripts"].items():
         files.append(File.generated(config, uri, content=text))
     if _state.get("command") == "serve":
         root = Path(config.config_file_path).parent
@@ -101,7 +104,7 @@ def on_env(env, config, files):
         navcache.render_nav_once(env)
     except theme.ThemeChanged as error:
         raise PluginError(str(error)) from None
-    env.globals.update(coursedata.template_globals(_state["site"]))
+    env.globals.update(_state["course_globals"])
     _state["files"] = files
     try:
         _state["first_styles"] = frontend.first_styles(Path(config.config_file_path).parent)
