@@ -18,8 +18,9 @@ def test_each_bundles_data_is_one_file_named_by_its_content():
     for name, detail in details.items():
         assert coursedata.script_data(files[made["crs_course_detail_script"][name]]) == detail
     # The home and the lessons read the same detail: one file, fetched once.
-    assert made["crs_course_detail_script"]["home"] == made["crs_course_detail_script"]["lessons"]
-    assert len(files) == len({made["crs_course_script"], *made["crs_course_detail_script"].values()})
+    detail_scripts = made["crs_course_detail_script"]
+    assert detail_scripts["home"] == detail_scripts["lessons"]
+    assert len(files) == len({made["crs_course_script"], *detail_scripts.values()})
 
 
 def test_a_changed_course_gets_new_file_names(monkeypatch):
