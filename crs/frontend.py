@@ -103,16 +103,20 @@ def first_styles(root: Path) -> dict[str, str]:
 
 
 _CLASSES = re.compile(r'class="([^"]*)"')
+# Where Material's page content starts: every class FIRST_STYLES names is drawn after it.
+CONTENT_START = '<div class="md-content"'
 
 
 def with_first_styles(html: str, styles: dict[str, str]) -> str:
     """The page with the first styles (FIRST_STYLES, minified in `styles`) of what it shows in
     its slot; a page without the slot (not made from overrides/main.html, such as the SCORM
-    launch page) comes back unchanged. One pass over the page's class attributes: this runs on
-    every page of every build."""
+    launch page) comes back unchanged. One pass over the class attributes of the content: this
+    runs on every page of every build, and the navigation before the content, on every page,
+    grows with the course."""
     if FIRST_STYLES_SLOT not in html:
         return html
-    shown = {name for found in _CLASSES.findall(html) for name in found.split()}
+    content = html[max(html.find(CONTENT_START), 0) :]
+    shown = {name for found in _CLASSES.findall(content) for name in found.split()}
     chosen = "".join(
         styles[name]
         for name, classes in FIRST_STYLES.items()

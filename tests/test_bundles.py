@@ -109,6 +109,17 @@ def test_a_page_carries_the_first_styles_of_what_it_shows(body, chosen):
     )
 
 
+def test_classes_before_the_content_do_not_choose_first_styles():
+    """The navigation, before Material's content, is not read (it grows with the course)."""
+    page = (
+        f"<head>{frontend.FIRST_STYLES_SLOT}</head><body><nav class=\"crs-reflection\"></nav>"
+        f'{frontend.CONTENT_START}><p class="crs-resume"></p></div></body>'
+    )
+    assert f"<style data-crs>{STYLES['theme.css']}{STYLES['home.css']}</style>" in (
+        frontend.with_first_styles(page, STYLES)
+    )
+
+
 def test_a_page_without_the_slot_is_left_as_it_is():
     assert frontend.with_first_styles('<p class="crs-reflection">', STYLES) == (
         '<p class="crs-reflection">'

@@ -116,6 +116,21 @@ def test_a_page_is_read_for_its_classes_tags_and_attribute_values():
     assert "text" not in tokens
 
 
+def test_pages_cut_at_navigation_items_give_the_tokens_of_whole_pages():
+    """Pages are read as their distinct pieces, cut before each navigation item: the tokens are
+    the same as read whole, whatever the pieces hold."""
+    item = b'<li class="md-nav__item md-nav__item--active"><a href="x.html" title="X">X</a></li>'
+    pages = [
+        b'<nav class="md-nav">' + item * 3 + b'</nav><p class="crs-a" data-x="one">a="b</p>',
+        b'<nav class="md-nav">' + item * 3 + b'</nav><p class="crs-b" data-x="two">"</p>',
+    ]
+    whole = set()
+    for page in pages:
+        whole |= stylesheets.site_tokens([page], [], set())
+    assert stylesheets.site_tokens(pages, [], set()) == whole
+    assert {"md-nav__item--active", "x.html", "crs-a", "crs-b", "one", "two", "li"} <= whole
+
+
 def test_only_tokens_a_selector_can_see_are_kept_for_the_cache_key():
     css = '.a{color:red}[id^="fnref:"]{top:0}[data-x=slate]{top:1px}'
     visible = stylesheets.visible_tokens(css, {"a", "b", "fnref:1", "slate", "paragraph"})
