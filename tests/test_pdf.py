@@ -184,10 +184,10 @@ def test_references_print_dois_and_urls_in_full(texts, course_state):
 @pytest.mark.parametrize("edition", ["learner", "tutor"])
 def test_every_reference_prints_in_the_web_pages_harvard_form(texts, course_state, edition):
     """Both PDFs print the references page, so each entry reads as crs.harvard formats it."""
-    text = re.sub(r"\s+", "", " ".join(texts[edition]))
+    text = unhyphenated(re.sub(r"\s+", "", " ".join(texts[edition])))
     for ref in course_state.references.values():
         entry = html.unescape(re.sub(r"<[^>]+>", "", harvard.entry_html(ref.csl, ref.links)))
-        assert re.sub(r"\s+", "", entry) in text, ref.id
+        assert unhyphenated(re.sub(r"\s+", "", entry)) in text, ref.id
     assert "Takethislistintoyourreferencemanager" not in text
 
 
