@@ -158,9 +158,8 @@ def build_ratio(site: Path, plain: Path, runs: int) -> dict:
     """Median seconds of the strict site build and of the plain build, taken in turn so that
     both meet the same load on the machine, each after one untimed first build, whose seconds
     are reported too. The site's first build has cold caches (the tutor notebook runs, the
-    course is loaded and checked); counted among the runs, it was the slowest of three, and the
-    site's median became the slower of its two other runs while the plain build's stayed a
-    middle one."""
+    course is loaded and checked), so among the timed runs it would make the site's median the
+    slower of its other two, against a middle run of the plain build."""
     times: dict[str, list[float]] = {"site": [], "plain": []}
     with tempfile.TemporaryDirectory() as out:
         site_first_s = build(site, Path(out) / "site")
