@@ -72,9 +72,8 @@ def on_pre_build(config) -> None:
 
 
 def on_files(files, config):
-    for uri, text in bibexport.files(_state["site"].references).items():
-        files.append(File.generated(config, uri, content=text))
-    for uri, text in _state["course_scripts"].items():
+    generated = {**bibexport.files(_state["site"].references), **_state["course_scripts"]}
+    for uri, text in generated.items():
         files.append(File.generated(config, uri, content=text))
     if _state.get("command") == "serve":
         root = Path(config.config_file_path).parent
