@@ -30,13 +30,24 @@ def code_version() -> list:
     for path in sorted(sources):
         code.update(f"{path.relative_to(_PACKAGE).as_posix()}\0".encode() + path.read_bytes())
     installed = sorted(
-        entry.name
-        for folder in map(Path, sys.path)
-        if folder.is_dir()
-        for entry in folder.iterdir()
-        if entry.suffix in (".dist-info", ".egg-info")
+        {
+            entry.name
+            for folder in _distribution_folders()
+            for entry in folder.iterdir()
+            if entry.suffix in (".dist-info", ".egg-info")
+        }
     )
     return [code.hexdigest(), sys.version, installed]
+
+
+def _distribution_folders() -> set[Path]:
+    """The folders on sys.path that can hold installed distributions. Each once, however often
+    or however spelled sys.path names it; not the checkout, whose metadata (the egg-info of an
+    editable install) describes crs/, read above, and which is on sys.path only in some
+    processes (as the current folder, or added by pytest): with it, two processes of the same
+    code would disagree."""
+    folders = {Path(entry).resolve() for entry in sys.path}
+    return {folder for folder in folders if folder.is_dir() and folder != _PACKAGE.parent}
 
 
 def local_modules(names: Iterable[Any]) -> list[str]:

@@ -94,6 +94,18 @@ def edit_settings(project: Path, monkeypatch) -> None:
     _replace(project / "mkdocs.yml", "strict: true", "strict: false")
 
 
+def test_the_code_version_is_the_same_whatever_folders_sys_path_repeats(monkeypatch):
+    """A process started in the checkout has it on sys.path (as "" or by name, once or twice),
+    one started elsewhere does not: the same code must get the same version in both."""
+    outside = [p for p in sys.path if p and Path(p).resolve() != ROOT]
+    versions = []
+    for path in (outside, ["", *outside], [str(ROOT), "", *outside, *outside]):
+        monkeypatch.setattr(sys, "path", path)
+        monkeypatch.chdir(ROOT)
+        versions.append(diskcache.code_version.__wrapped__())
+    assert versions[0] == versions[1] == versions[2]
+
+
 def change_directory(project: Path, monkeypatch) -> None:
     monkeypatch.chdir(project / "docs")  # errors and warnings name paths relative to it
 
