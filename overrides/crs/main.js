@@ -16,6 +16,13 @@ const components = [
 ]
 
 function mountPage() {
+  // Components read the page's course detail (crs.coursedata), a script in the content: after
+  // instant navigation the page's own script can run before it has, so they mount once it has.
+  const detail = document.getElementById("crs-course-detail")
+  if (detail && !detail.crsData) {
+    detail.addEventListener("load", mountPage, { once: true })
+    return
+  }
   markTarget()
   // Instant navigation parses pages without scripting, so <noscript> content would come alive.
   for (const el of document.querySelectorAll("noscript.crs-noscript")) el.remove()
